@@ -1,0 +1,55 @@
+package org.allocationcommons.sync.spi;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The document paths of a commons: {@code ~<pubKey>/allocation/<document>}, where {@code pubKey} is
+ * the author's Ed25519 public key in unpadded base64url and {@code document} is one of
+ * {@link #COMMITMENT}, {@link #ALLOCATION_STATE} or {@link #RECOGNITION_WEIGHTS}.
+ */
+public final class Paths {
+
+  /** Document name of a participant's commitment. */
+  public static final String COMMITMENT = "commitment";
+  /** Document name of a provider's allocation state. */
+  public static final String ALLOCATION_STATE = "allocationState";
+  /** Document name of a participant's recognition weights. */
+  public static final String RECOGNITION_WEIGHTS = "recognitionWeights";
+
+  private static final Pattern PATH =
+      Pattern.compile("~([A-Za-z0-9_-]{1,128})/allocation/(commitment|allocationState|recognitionWeights)");
+
+  private Paths() {}
+
+  /** The path of {@code document} published by {@code pubKey}. */
+  public static String of(String pubKey, String document) {
+    return requireValid("~" + pubKey + "/allocation/" + document);
+  }
+
+  /** The author's public key named by a valid path, or empty if the path is not valid. */
+  public static Optional<String> owner(String path) {
+    var m = PATH.matcher(path);
+    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  /** The document name of a valid path, or empty if the path is not valid. */
+  public static Optional<String> document(String path) {
+    var m = PATH.matcher(path);
+    return m.matches() ? Optional.of(m.group(2)) : Optional.empty();
+  }
+
+  /**
+   * Returns {@code path} if it is a valid document path.
+   *
+   * @throws IllegalArgumentException naming the path and the expected form otherwise
+   */
+  public static String requireValid(String path) {
+    if (path == null || !PATH.matcher(path).matches()) {
+      throw new IllegalArgumentException(
+          "path '" + path + "' is not of the form ~<pubKey>/allocation/"
+              + "(commitment|allocationState|recognitionWeights)");
+    }
+    return path;
+  }
+}
