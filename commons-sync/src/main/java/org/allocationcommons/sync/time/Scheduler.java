@@ -1,0 +1,63 @@
+package org.allocationcommons.sync.time;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * Where the sync layer takes time from and runs its delayed work: debounces, heartbeats, persistence.
+ *
+ * <p>Every implementation runs its tasks <em>one at a time</em>, in order of due time and, for equal
+ * due times, of submission. A component that does all its work on one scheduler therefore needs no
+ * locks. {@link #system(String)} runs on a real thread against the system clock;
+ * {@link VirtualScheduler} runs in virtual time, so tests and the simulator are fast and reproducible.
+ */
+public interface Scheduler {
+
+  /** The clock all time readings of components on this scheduler come from. */
+  Clock clock();
+
+  /**
+   * Runs {@code task} once, {@code delay} from now. A task that throws is isolated: the failure is
+   * reported (logged) and later tasks still run.
+   *
+   * @throws IllegalArgumentException if {@code delay} is negative
+   * @throws java.util.concurrent.RejectedExecutionException if the scheduler is shut down
+   */
+  Cancellable schedule(Duration delay, Runnable task);
+
+  /** Runs {@code task} as soon as possible, after the tasks already due. */
+  default Cancellable execute(Runnable task) {
+    return schedule(Duration.ZERO, task);
+  }
+
+  /** The current instant in epoch milliseconds, from {@link #clock()}. */
+  default long nowMillis() {
+    return clock().millis();
+  }
+
+  /**
+   * A scheduler backed by one daemon thread named {@code threadName} and the system UTC clock.
+   * Close it with {@link SystemScheduler#close()} when done.
+   */
+  static SystemScheduler system(String threadName) {
+    Objects.requireNonNull(threadName, "threadName");
+    ThreadFactory factory =
+        r -> {
+          Thread t = new Thread(r, threadName);
+          t.setDaemon(true);
+          return t;
+        };
+    return new SystemScheduler(Clock.systemUTC(), factory);
+  }
+
+  /** Validates a delay argument. */
+  static Duration requireDelay(Duration delay) {
+    Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("delay must be >= 0, was " + delay);
+    }
+    return delay;
+  }
+}
