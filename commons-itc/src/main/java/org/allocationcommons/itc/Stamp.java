@@ -62,9 +62,29 @@ public final class Stamp {
     return new Stamp(Trees.normalise(id), Trees.normalise(history));
   }
 
-  /** Internal factory for trees that are already normal and within limits. */
-  static Stamp ofNormal(Id id, Event history) {
-    return new Stamp(id, history);
+  /**
+   * Parses the paper's notation as written by {@link #toString()}, e.g. {@code ((1, 0), (0, 1, 0))};
+   * whitespace between tokens is free and the trees are normalised.
+   *
+   * @throws IllegalArgumentException naming the position and what was expected there, for malformed
+   *     text, counters above {@link Long#MAX_VALUE} or nesting deeper than {@link #MAX_DEPTH}
+   */
+  public static Stamp parse(String text) {
+    Objects.requireNonNull(text, "text");
+    return TextParser.parse(text);
+  }
+
+  /**
+   * Decodes the paper's compact bit encoding (see {@link #toByteArray()}). Accepts exactly the
+   * canonical encoding of a normal-form stamp: one byte form per stamp.
+   *
+   * @throws IllegalArgumentException for truncated input, trailing bytes, non-zero padding bits,
+   *     counters above {@link Long#MAX_VALUE}, nesting deeper than {@link #MAX_DEPTH} or a tree that
+   *     is not in normal form, naming the bit position where it can
+   */
+  public static Stamp fromByteArray(byte[] bytes) {
+    Objects.requireNonNull(bytes, "bytes");
+    return BinaryCodec.decode(bytes);
   }
 
   /** The id component, in normal form. */
@@ -181,6 +201,20 @@ public final class Stamp {
     sb.append(", ");
     Trees.append(sb, history);
     return sb.append(')').toString();
+  }
+
+  /**
+   * The paper's compact bit encoding (section 5): the id tree with 2-bit tags, then the event tree
+   * with prefix codes and the variable-width counter code {@code enc_n}, most significant bit first,
+   * the last byte padded with zero bits. The seed {@code (1, 0)} is one byte, {@code 0x30}.
+   */
+  public byte[] toByteArray() {
+    return BinaryCodec.encode(this);
+  }
+
+  /** Length in bytes of {@link #toByteArray()}, computed without encoding; for size figures. */
+  public int encodedSize() {
+    return BinaryCodec.byteLength(this);
   }
 
   /** The two halves of a {@link #fork()}: disjoint ids, the same history. */

@@ -311,6 +311,14 @@ final class Trees {
     return sb.toString();
   }
 
+  static String toString(Id id, Event event) {
+    StringBuilder sb = new StringBuilder().append('(');
+    append(sb, id);
+    sb.append(", ");
+    append(sb, event);
+    return sb.append(')').toString();
+  }
+
   static void append(StringBuilder sb, Id id) {
     if (id instanceof Id.Node node) {
       sb.append('(');

@@ -60,7 +60,8 @@ class StampTest {
     // fill((1, 0), 0) = 0 changes nothing, so grow: expand 0 to (0, 0, 0) and bump the left leaf.
     assertThat(f.left().event()).hasToString("((1, 0), (0, 1, 0))");
     assertThat(f.right().event()).hasToString("((0, 1), (0, 0, 1))");
-    // fill((1, 0), (0, 1, 0)) = (0, max(1, 0), 0) unchanged, so grow the left leaf again: 1 -> 2.
+    // fill((1, 0), (0, 1, 0)) = (0, max(1, 0), 0): a new tree equal to the old one, so grow the left
+    // leaf again: 1 -> 2. (Deciding by object identity, as the original did, returns (0, 1, 0).)
     assertThat(f.left().event().event()).hasToString("((1, 0), (0, 2, 0))");
   }
 
