@@ -1,0 +1,58 @@
+package org.allocationcommons.testkit.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import org.allocationcommons.core.allocation.AllocationPolicy;
+import org.allocationcommons.testkit.network.NetworkConditions;
+import org.allocationcommons.testkit.network.NetworkStats;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+
+  private static SimulationResult run(AllocationPolicy policy, OptionalLong convergedAt) {
+    SimulationSettings settings = new SimulationSettings(3, 9, NetworkConditions.wideArea().withLoss(0.1), policy,
+        Duration.ofSeconds(60), Duration.ofSeconds(1), 0.8);
+    List<Sample> timeline = List.of(
+        new Sample(0, 3, 3, 0, 0, 0, 0, 10.0, false),
+        new Sample(1_000, 3, 3, 1, 40, 4_000, 3, 6.5, false),
+        new Sample(2_000, 3, 3, 3, 90, 9_000, 5, 2.0, true));
+    return new SimulationResult(settings, timeline, List.of(new SimulationEvent(1_500, "partitioned <a & b>")),
+        convergedAt, new NetworkStats(50, 30, 10, 2, 5, 1, 0, 0, 1, 9_000, 0), Duration.ofMillis(1234));
+  }
+
+  @Test
+  void rendersATableAndOneSvgLinePerRunPerChart() {
+    String html = HtmlReport.render("Two <policies>", List.of(
+        run(AllocationPolicy.FAITHFUL, OptionalLong.of(2_000)), run(AllocationPolicy.WATER_FILLING, OptionalLong.empty())));
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>Two &lt;policies&gt;</title>");
+    assertThat(html.split("<svg ", -1)).hasSize(5); // four charts
+    assertThat(html.split("<polyline ", -1)).hasSize(9); // two runs in each
+    assertThat(html).contains("faithful (seed 9)").contains("water-filling (seed 9)");
+    assertThat(html).contains("<td>2.0 s</td>").contains("not converged");
+    assertThat(html).contains("partitioned &lt;a &amp; b&gt;");
+    assertThat(html).contains("loss 10%").contains("at least 80%");
+    // Converged fraction 3/3 = 1 at the last sample: the plot's top right corner: x = 70 + 670 * 2000/2000 = 740, y = 20.
+    assertThat(html).contains("740.0,20.0");
+    assertThat(html).doesNotContain("<script");
+  }
+
+  @Test
+  void writesTheFileCreatingDirectories(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("deep/report.html");
+    HtmlReport.write(file, "t", List.of(run(AllocationPolicy.FAITHFUL, OptionalLong.of(1_000))));
+    assertThat(Files.readString(file)).contains("<svg");
+  }
+
+  @Test
+  void needsARun() {
+    assertThatThrownBy(() -> HtmlReport.render("t", List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one run");
+  }
+}

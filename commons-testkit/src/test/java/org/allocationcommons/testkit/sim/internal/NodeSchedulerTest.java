@@ -1,0 +1,57 @@
+package org.allocationcommons.testkit.sim.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.allocationcommons.sync.time.VirtualScheduler;
+import org.junit.jupiter.api.Test;
+
+class NodeSchedulerTest {
+
+  private final VirtualScheduler shared = VirtualScheduler.startingAt(Instant.EPOCH);
+
+  @Test
+  void interleavesWithOtherNodesInTheSharedOrder() {
+    NodeScheduler a = new NodeScheduler(shared);
+    NodeScheduler b = new NodeScheduler(shared);
+    List<String> ran = new ArrayList<>();
+    a.schedule(Duration.ofMillis(20), () -> ran.add("a20"));
+    b.schedule(Duration.ofMillis(10), () -> ran.add("b10"));
+    a.schedule(Duration.ofMillis(10), () -> ran.add("a10"));
+    shared.runUntilIdle(10);
+    assertThat(ran).containsExactly("b10", "a10", "a20");
+    assertThat(a.clock().millis()).isEqualTo(20);
+  }
+
+  @Test
+  void killedNodeRunsNothingMoreButOthersDo() {
+    NodeScheduler a = new NodeScheduler(shared);
+    NodeScheduler b = new NodeScheduler(shared);
+    List<String> ran = new ArrayList<>();
+    a.schedule(Duration.ofMillis(10), () -> ran.add("a10"));
+    b.schedule(Duration.ofMillis(10), () -> ran.add("b10"));
+    a.kill();
+    a.kill();
+    assertThat(a.schedule(Duration.ZERO, () -> ran.add("late")).cancel()).isFalse();
+    shared.runUntilIdle(10);
+    assertThat(ran).containsExactly("b10");
+    assertThat(a.isDead()).isTrue();
+    assertThat(a.dropped()).isEqualTo(2);
+    assertThat(b.isDead()).isFalse();
+  }
+
+  @Test
+  void cancellationStillWorksAndNegativeDelaysAreRejected() {
+    NodeScheduler a = new NodeScheduler(shared);
+    List<String> ran = new ArrayList<>();
+    assertThat(a.schedule(Duration.ofMillis(5), () -> ran.add("x")).cancel()).isTrue();
+    shared.runUntilIdle(10);
+    assertThat(ran).isEmpty();
+    assertThatThrownBy(() -> a.schedule(Duration.ofMillis(-1), () -> {}))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
