@@ -12,6 +12,8 @@ import org.allocationcommons.sync.time.VirtualScheduler;
  * the node: from {@link #kill()} on, none of the node's pending tasks runs and new ones are dropped,
  * exactly as if its process had died (nothing is flushed). Other nodes' tasks are unaffected, and the
  * order of all tasks stays the shared scheduler's, so runs stay reproducible.
+ *
+ * <p>Not thread-safe, like the shared scheduler: drive both from one thread.
  */
 public final class NodeScheduler implements Scheduler {
 
@@ -37,13 +39,46 @@ public final class NodeScheduler implements Scheduler {
       dropped++;
       return () -> false;
     }
-    return shared.schedule(delay, () -> {
+    Entry entry = new Entry(task);
+    shared.schedule(delay, entry);
+    return entry;
+  }
+
+  /**
+   * A task and its state. Cancelling only marks it, in O(1): the shared queue drops it when due. (The
+   * shared scheduler's own cancel removes from its heap in O(n), which thousands of nodes debouncing
+   * at once would turn into the bottleneck of a large simulation.)
+   */
+  private final class Entry implements Runnable, Cancellable {
+    private final Runnable task;
+    private boolean cancelled;
+    private boolean started;
+
+    Entry(Runnable task) {
+      this.task = task;
+    }
+
+    @Override
+    public void run() {
+      if (cancelled) {
+        return;
+      }
+      started = true;
       if (dead) {
         dropped++;
       } else {
         task.run();
       }
-    });
+    }
+
+    @Override
+    public boolean cancel() {
+      if (cancelled || started) {
+        return false;
+      }
+      cancelled = true;
+      return true;
+    }
   }
 
   /** Crashes the node: its pending and future tasks never run. Idempotent. */

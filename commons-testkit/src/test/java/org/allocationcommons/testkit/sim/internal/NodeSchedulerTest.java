@@ -48,9 +48,13 @@ class NodeSchedulerTest {
   void cancellationStillWorksAndNegativeDelaysAreRejected() {
     NodeScheduler a = new NodeScheduler(shared);
     List<String> ran = new ArrayList<>();
-    assertThat(a.schedule(Duration.ofMillis(5), () -> ran.add("x")).cancel()).isTrue();
+    var c = a.schedule(Duration.ofMillis(5), () -> ran.add("x"));
+    assertThat(c.cancel()).isTrue();
+    assertThat(c.cancel()).isFalse();
+    var done = a.schedule(Duration.ofMillis(5), () -> ran.add("y"));
     shared.runUntilIdle(10);
-    assertThat(ran).isEmpty();
+    assertThat(ran).containsExactly("y");
+    assertThat(done.cancel()).isFalse();
     assertThatThrownBy(() -> a.schedule(Duration.ofMillis(-1), () -> {}))
         .isInstanceOf(IllegalArgumentException.class);
   }
