@@ -1,0 +1,72 @@
+package org.allocationcommons.core.allocation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.allocationcommons.core.matching.MatchWarning;
+import org.allocationcommons.core.model.AllocationState;
+import org.allocationcommons.core.model.ConvergenceEntry;
+import org.allocationcommons.core.model.SlotAllocation;
+import org.allocationcommons.core.model.SlotDenominators;
+import org.allocationcommons.itc.Stamp;
+
+/**
+ * What {@link Allocation#compute} returns: the publishable part of an {@link AllocationState}
+ * (denominators, allocations, totals) plus what the caller should log or measure (warnings, unused
+ * capacity). Turn it into a state with {@link #toState}.
+ *
+ * @param policy the policy that produced it
+ * @param slotDenominators per capacity slot that had recipients, in slot order
+ * @param slotAllocations in slot order, then recipient pubKey order, then need slot order
+ * @param recipientTotals total per recipient, by pubKey
+ * @param warnings what matching accepted optimistically, each once
+ * @param capacity sum of the quantities of the capacity slots with quantity &gt; 0
+ */
+public record AllocationResult(
+    AllocationPolicy policy,
+    Map<String, SlotDenominators> slotDenominators,
+    List<SlotAllocation> slotAllocations,
+    Map<String, Double> recipientTotals,
+    List<MatchWarning> warnings,
+    double capacity) {
+
+  /** Requires every part; the collections are taken as given (built immutable by the allocator). */
+  public AllocationResult {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(slotDenominators, "slotDenominators");
+    Objects.requireNonNull(slotAllocations, "slotAllocations");
+    Objects.requireNonNull(recipientTotals, "recipientTotals");
+    Objects.requireNonNull(warnings, "warnings");
+  }
+
+  /** Sum of all allocations. */
+  public double allocated() {
+    double sum = 0;
+    for (SlotAllocation a : slotAllocations) {
+      sum += a.quantity();
+    }
+    return sum;
+  }
+
+  /** Capacity left unused: {@link #capacity()} minus {@link #allocated()}, never negative. */
+  public double unusedCapacity() {
+    return Math.max(0, capacity - allocated());
+  }
+
+  /**
+   * The publishable state: this result plus what the caller tracks (convergence, stamp, time).
+   *
+   * @param timestamp epoch milliseconds, &gt; 0
+   */
+  public AllocationState toState(
+      boolean converged, List<ConvergenceEntry> convergenceHistory, Stamp itcStamp, long timestamp) {
+    return new AllocationState(
+        slotDenominators,
+        slotAllocations,
+        recipientTotals,
+        converged,
+        convergenceHistory,
+        itcStamp,
+        timestamp);
+  }
+}

@@ -1,0 +1,139 @@
+package org.allocationcommons.core.matching;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.allocationcommons.core.matching.internal.IntBuffer;
+import org.allocationcommons.core.matching.internal.LocationGroup;
+import org.allocationcommons.core.matching.internal.Rules;
+import org.allocationcommons.core.matching.internal.SlotKey;
+import org.allocationcommons.core.model.AvailabilitySlot;
+import org.allocationcommons.core.model.Commitment;
+import org.allocationcommons.core.model.NeedSlot;
+
+/**
+ * The need slots of a network, indexed so that the need slots compatible with a capacity slot
+ * (rules (a) to (c) of SPEC 4.1, without filters) are found without checking every pair.
+ *
+ * <p>Buckets: by need type (needs without a type join every type), then by how the location rule
+ * can treat them (anywhere, city or country, coordinates on a 1-degree grid), then by time (an
+ * interval index: dated needs sorted by start with a max-end tree; undated and unparseable ones
+ * always). Bucketing only narrows the search: every candidate is then checked with the same rules
+ * as {@link SlotCompatibility#slotsCompatible}, duplicates are removed, and a property test checks
+ * that the result is exactly the brute-force set. Immutable and safe to share between threads.
+ */
+public final class CompatibilityIndex {
+
+  /**
+   * One indexed need slot.
+   *
+   * @param ordinal position in {@link #needs()}: owners in pubKey order, then slot order
+   * @param owner the recipient's pubKey
+   * @param slot the need slot
+   */
+  public record IndexedNeed(int ordinal, String owner, NeedSlot slot) {}
+
+  private final List<IndexedNeed> needs;
+  private final SlotKey[] keys;
+  private final Map<String, LocationGroup> byType;
+  private final LocationGroup untyped;
+
+  private CompatibilityIndex(List<IndexedNeed> needs) {
+    this.needs = Collections.unmodifiableList(needs);
+    this.keys = new SlotKey[needs.size()];
+    Map<String, IntBuffer> typed = new HashMap<>();
+    IntBuffer untypedOrdinals = new IntBuffer();
+    for (IndexedNeed n : needs) {
+      SlotKey k = SlotKey.of(n.slot());
+      keys[n.ordinal()] = k;
+      if (k.type == null) {
+        untypedOrdinals.add(n.ordinal());
+      } else {
+        typed.computeIfAbsent(k.type, t -> new IntBuffer()).add(n.ordinal());
+      }
+    }
+    this.byType = new HashMap<>(typed.size() * 2);
+    typed.forEach((t, b) -> byType.put(t, new LocationGroup(b.toArray(), keys)));
+    this.untyped = new LocationGroup(untypedOrdinals.toArray(), keys);
+  }
+
+  /**
+   * Indexes the need slots of every commitment except {@code excludedPubKey} (the provider, who
+   * never allocates to itself); owners are taken in pubKey order so results are deterministic
+   * whatever the map's iteration order.
+   */
+  public static CompatibilityIndex of(Map<String, Commitment> commitments, String excludedPubKey) {
+    List<IndexedNeed> needs = new ArrayList<>();
+    for (Map.Entry<String, Commitment> e : new TreeMap<>(commitments).entrySet()) {
+      if (e.getKey().equals(excludedPubKey)) {
+        continue;
+      }
+      for (NeedSlot n : e.getValue().needSlots()) {
+        needs.add(new IndexedNeed(needs.size(), e.getKey(), n));
+      }
+    }
+    return new CompatibilityIndex(needs);
+  }
+
+  /** Indexes need slots given as (owner, slot) pairs, in this order. */
+  public static CompatibilityIndex ofNeeds(List<Map.Entry<String, NeedSlot>> ownedNeeds) {
+    List<IndexedNeed> needs = new ArrayList<>(ownedNeeds.size());
+    for (Map.Entry<String, NeedSlot> e : ownedNeeds) {
+      needs.add(
+          new IndexedNeed(
+              needs.size(), Objects.requireNonNull(e.getKey()), Objects.requireNonNull(e.getValue())));
+    }
+    return new CompatibilityIndex(needs);
+  }
+
+  /** Every indexed need slot, by ordinal. */
+  public List<IndexedNeed> needs() {
+    return needs;
+  }
+
+  /** Number of indexed need slots. */
+  public int size() {
+    return needs.size();
+  }
+
+  /**
+   * The need slots compatible with {@code avail} under rules (a) to (c), in ordinal order, each
+   * once: exactly those for which {@link SlotCompatibility#slotsCompatible} holds.
+   */
+  public List<IndexedNeed> compatibleWith(AvailabilitySlot avail) {
+    SlotKey a = SlotKey.of(avail);
+    IntBuffer raw = new IntBuffer(64);
+    if (a.type == null) {
+      for (LocationGroup g : byType.values()) {
+        g.candidates(a, raw);
+      }
+    } else {
+      LocationGroup g = byType.get(a.type);
+      if (g != null) {
+        g.candidates(a, raw);
+      }
+    }
+    untyped.candidates(a, raw);
+    int[] candidates = raw.sortedDistinct();
+    List<IndexedNeed> result = new ArrayList<>(candidates.length);
+    for (int o : candidates) {
+      if (Rules.compatible(keys[o], a)) {
+        result.add(needs.get(o));
+      }
+    }
+    return result;
+  }
+
+  /** The unparseable-date warning of an indexed need, if its dates do not parse. */
+  public Optional<MatchWarning> dateWarning(IndexedNeed need) {
+    SlotKey k = keys[need.ordinal()];
+    return k.unparseableDate == null
+        ? Optional.empty()
+        : Optional.of(SlotCompatibility.unparseable(need.slot().id(), k.unparseableDate));
+  }
+}

@@ -1,0 +1,142 @@
+package org.allocationcommons.core.matching.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import org.allocationcommons.core.model.Slot;
+
+/**
+ * What matching needs from a slot, parsed once: type, date range in epoch milliseconds, location
+ * class. A blank string counts as absent everywhere (as the original's truthiness checks do).
+ */
+public final class SlotKey {
+
+  /** need_type_id, or null. */
+  public final String type;
+  /** Whether start_date or end_date is present. */
+  public final boolean hasTime;
+  /** The first present date that does not parse, or null when every present date parses. */
+  public final String unparseableDate;
+  /** Start in epoch ms; {@link Long#MIN_VALUE} when missing. */
+  public final long start;
+  /** End in epoch ms; {@link Long#MAX_VALUE} when missing. */
+  public final long end;
+  /** city, country or latitude present. */
+  public final boolean hasLocation;
+  /** location_type contains online/remote, or online_link present. */
+  public final boolean remote;
+  /** Lower-cased city, or null. */
+  public final String city;
+  /** Lower-cased country, or null. */
+  public final String country;
+  /** Latitude and longitude both present. */
+  public final boolean hasCoordinates;
+  /** Latitude (NaN when absent). */
+  public final double latitude;
+  /** Longitude (NaN when absent). */
+  public final double longitude;
+
+  private SlotKey(Slot slot) {
+    this.type = text(slot.needTypeId());
+    String startText = text(slot.startDate());
+    String endText = text(slot.endDate());
+    this.hasTime = startText != null || endText != null;
+    long s = Long.MIN_VALUE;
+    long e = Long.MAX_VALUE;
+    String bad = null;
+    if (startText != null) {
+      Long parsed = parseDate(startText);
+      if (parsed == null) {
+        bad = "start_date '" + startText + "'";
+      } else {
+        s = parsed;
+      }
+    }
+    if (endText != null) {
+      Long parsed = parseDate(endText);
+      if (parsed == null) {
+        bad = bad == null ? "end_date '" + endText + "'" : bad;
+      } else {
+        e = parsed;
+      }
+    }
+    this.unparseableDate = bad;
+    this.start = s;
+    this.end = e;
+    this.city = lower(text(slot.city()));
+    this.country = lower(text(slot.country()));
+    this.hasLocation = city != null || country != null || slot.latitude().isPresent();
+    String locationType = lower(text(slot.locationType()));
+    this.remote =
+        (locationType != null && (locationType.contains("online") || locationType.contains("remote")))
+            || text(slot.onlineLink()) != null;
+    this.hasCoordinates = slot.latitude().isPresent() && slot.longitude().isPresent();
+    this.latitude = slot.latitude().orElse(Double.NaN);
+    this.longitude = slot.longitude().orElse(Double.NaN);
+  }
+
+  /** The key of a slot. */
+  public static SlotKey of(Slot slot) {
+    return new SlotKey(slot);
+  }
+
+  /** Whether the time rule can use this slot's range (it has dates and they all parse). */
+  public boolean dated() {
+    return hasTime && unparseableDate == null;
+  }
+
+  /** Whether location never restricts this slot: no location info, or remote. */
+  public boolean locatedAnywhere() {
+    return !hasLocation || remote;
+  }
+
+  /** Whether city or country is present. */
+  public boolean hasCityOrCountry() {
+    return city != null || country != null;
+  }
+
+  /**
+   * Parses an ISO-8601 date ({@code 2024-06-01}, midnight UTC), date-time with offset or zone
+   * ({@code 2024-06-01T10:00:00Z}) or local date-time (read as UTC) to epoch milliseconds; null when
+   * it is none of these.
+   */
+  public static Long parseDate(String text) {
+    try {
+      return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    } catch (DateTimeParseException | ArithmeticException ignored) {
+      // next format
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+    } catch (DateTimeParseException | ArithmeticException ignored) {
+      // next format
+    }
+    try {
+      return Instant.parse(text).toEpochMilli();
+    } catch (DateTimeParseException | ArithmeticException ignored) {
+      // next format
+    }
+    try {
+      return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toEpochMilli();
+    } catch (DateTimeParseException | ArithmeticException ignored) {
+      return null;
+    }
+  }
+
+  private static String text(Optional<String> value) {
+    if (value.isEmpty()) {
+      return null;
+    }
+    String v = value.get();
+    return v.isEmpty() ? null : v;
+  }
+
+  private static String lower(String s) {
+    return s == null ? null : s.toLowerCase(Locale.ROOT);
+  }
+}

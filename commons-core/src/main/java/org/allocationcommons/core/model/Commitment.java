@@ -1,0 +1,222 @@
+package org.allocationcommons.core.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.allocationcommons.core.validation.Finite;
+import org.allocationcommons.itc.Stamp;
+
+/**
+ * A participant's published declaration: what it can give ({@code capacity_slots}), what it needs
+ * ({@code need_slots}), whom it recognises ({@code recognition_weights}, shares in [0, 1] whose sum
+ * is not constrained), its causality stamp and its damping state.
+ *
+ * <p>Collections are never null (absent means empty) and keep their order; an absent {@code
+ * damping_factor} is 1.0. Build one with {@link #builder(String)}.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Commitment(
+    @JsonProperty("pubKey") @NotBlank String pubKey,
+    @JsonProperty("capacity_slots") List<@NotNull @Valid AvailabilitySlot> capacitySlots,
+    @JsonProperty("need_slots") List<@NotNull @Valid NeedSlot> needSlots,
+    @JsonProperty("recognition_weights")
+        Map<@NotBlank String, @NotNull @Finite @DecimalMin("0") @DecimalMax("1") Double>
+            recognitionWeights,
+    @JsonProperty("mr_values")
+        Map<@NotBlank String, @NotNull @Finite @DecimalMin("0") @DecimalMax("1") Double> mrValues,
+    @JsonProperty("itcStamp") @NotNull Stamp itcStamp,
+    @JsonProperty("timestamp") @Positive long timestamp,
+    @JsonProperty("damping_factor") @NotNull @Finite @DecimalMin("0") @DecimalMax("1")
+        Double dampingFactor,
+    @JsonProperty("damping_history") List<@NotNull @Valid DampingEntry> dampingHistory) {
+
+  /** The damping factor used when a commitment does not state one. */
+  public static final double DEFAULT_DAMPING_FACTOR = 1.0;
+
+  /** Requires pubKey and stamp; null collections become empty, a null damping factor 1.0. */
+  public Commitment {
+    Objects.requireNonNull(pubKey, "pubKey is required");
+    Objects.requireNonNull(itcStamp, "itcStamp is required");
+    capacitySlots = Copies.list(capacitySlots, "capacity_slots");
+    needSlots = Copies.list(needSlots, "need_slots");
+    recognitionWeights = Copies.map(recognitionWeights, "recognition_weights");
+    mrValues = Copies.map(mrValues, "mr_values");
+    dampingFactor = dampingFactor == null ? DEFAULT_DAMPING_FACTOR : dampingFactor;
+    dampingHistory = Copies.list(dampingHistory, "damping_history");
+  }
+
+  /**
+   * A builder for this participant's commitment. Defaults: no slots, no weights, timestamp 0 (set
+   * one: validation requires &gt; 0), damping factor 1.0, and an anonymous empty stamp ({@code
+   * Stamp.seed().peek()}), which is fine for computing but must be replaced by the participant's own
+   * stamp before publishing.
+   */
+  public static Builder builder(String pubKey) {
+    return new Builder(pubKey);
+  }
+
+  /** A builder initialised with every field of this commitment. */
+  public Builder toBuilder() {
+    Builder b = new Builder(pubKey);
+    b.capacitySlots.addAll(capacitySlots);
+    b.needSlots.addAll(needSlots);
+    b.recognitionWeights.putAll(recognitionWeights);
+    b.mrValues.putAll(mrValues);
+    b.itcStamp = itcStamp;
+    b.timestamp = timestamp;
+    b.dampingFactor = dampingFactor;
+    b.dampingHistory.addAll(dampingHistory);
+    return b;
+  }
+
+  /** Sum of the quantities of the need slots: the need this participant states. */
+  public double statedNeed() {
+    double sum = 0;
+    for (NeedSlot n : needSlots) {
+      sum += n.quantity();
+    }
+    return sum;
+  }
+
+  /** Whether some capacity slot has a positive quantity. */
+  public boolean hasCapacity() {
+    for (AvailabilitySlot a : capacitySlots) {
+      if (a.quantity() > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether some need slot has a positive quantity. */
+  public boolean hasNeeds() {
+    for (NeedSlot n : needSlots) {
+      if (n.quantity() > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** This commitment with another timestamp and stamp (what a publisher changes). */
+  public Commitment stamped(Stamp stamp, long timestamp) {
+    return toBuilder().itcStamp(stamp).timestamp(timestamp).build();
+  }
+
+  /** This commitment with another damping state (what the recipient-side damping changes). */
+  public Commitment withDamping(double factor, List<DampingEntry> history) {
+    return toBuilder().dampingFactor(factor).dampingHistory(history).build();
+  }
+
+  /** Fluent, mutable builder of {@link Commitment}. */
+  public static final class Builder {
+    private final String pubKey;
+    private final List<AvailabilitySlot> capacitySlots = new ArrayList<>();
+    private final List<NeedSlot> needSlots = new ArrayList<>();
+    private final Map<String, Double> recognitionWeights = new LinkedHashMap<>();
+    private final Map<String, Double> mrValues = new LinkedHashMap<>();
+    private Stamp itcStamp = Stamp.seed().peek();
+    private long timestamp;
+    private double dampingFactor = DEFAULT_DAMPING_FACTOR;
+    private final List<DampingEntry> dampingHistory = new ArrayList<>();
+
+    private Builder(String pubKey) {
+      this.pubKey = Objects.requireNonNull(pubKey, "pubKey");
+    }
+
+    /** Adds capacity slots, in order. */
+    public Builder capacitySlot(AvailabilitySlot... slots) {
+      capacitySlots.addAll(List.of(slots));
+      return this;
+    }
+
+    /** Replaces the capacity slots. */
+    public Builder capacitySlots(List<AvailabilitySlot> slots) {
+      capacitySlots.clear();
+      capacitySlots.addAll(slots);
+      return this;
+    }
+
+    /** Adds need slots, in order. */
+    public Builder needSlot(NeedSlot... slots) {
+      needSlots.addAll(List.of(slots));
+      return this;
+    }
+
+    /** Replaces the need slots. */
+    public Builder needSlots(List<NeedSlot> slots) {
+      needSlots.clear();
+      needSlots.addAll(slots);
+      return this;
+    }
+
+    /** Sets this participant's recognition weight for {@code other} (a share in [0, 1]). */
+    public Builder recognize(String other, double weight) {
+      recognitionWeights.put(other, weight);
+      return this;
+    }
+
+    /** Replaces the recognition weights. */
+    public Builder recognitionWeights(Map<String, Double> weights) {
+      recognitionWeights.clear();
+      recognitionWeights.putAll(weights);
+      return this;
+    }
+
+    /** Replaces the published MR values. */
+    public Builder mrValues(Map<String, Double> values) {
+      mrValues.clear();
+      mrValues.putAll(values);
+      return this;
+    }
+
+    /** Sets the causality stamp. */
+    public Builder itcStamp(Stamp stamp) {
+      this.itcStamp = Objects.requireNonNull(stamp, "itcStamp");
+      return this;
+    }
+
+    /** Sets the publication time, epoch milliseconds (&gt; 0). */
+    public Builder timestamp(long epochMillis) {
+      this.timestamp = epochMillis;
+      return this;
+    }
+
+    /** Sets the damping factor, in [0, 1]. */
+    public Builder dampingFactor(double factor) {
+      this.dampingFactor = factor;
+      return this;
+    }
+
+    /** Replaces the damping history. */
+    public Builder dampingHistory(List<DampingEntry> history) {
+      dampingHistory.clear();
+      dampingHistory.addAll(history);
+      return this;
+    }
+
+    /** The immutable commitment. */
+    public Commitment build() {
+      return new Commitment(
+          pubKey,
+          capacitySlots,
+          needSlots,
+          recognitionWeights,
+          mrValues,
+          itcStamp,
+          timestamp,
+          dampingFactor,
+          dampingHistory);
+    }
+  }
+}

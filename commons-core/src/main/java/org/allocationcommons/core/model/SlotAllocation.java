@@ -1,0 +1,32 @@
+package org.allocationcommons.core.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.util.Objects;
+import org.allocationcommons.core.validation.Finite;
+
+/**
+ * What one capacity slot gives to one need slot of one recipient (the original's
+ * {@code SlotAllocationRecord}).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SlotAllocation(
+    @JsonProperty("availability_slot_id") @NotBlank String availabilitySlotId,
+    @JsonProperty("recipient_pubkey") @NotBlank String recipientPubkey,
+    @JsonProperty("recipient_need_slot_id") @NotBlank String recipientNeedSlotId,
+    @JsonProperty("quantity") @Finite @PositiveOrZero double quantity,
+    @JsonProperty("time_compatible") boolean timeCompatible,
+    @JsonProperty("location_compatible") boolean locationCompatible,
+    @JsonProperty("tier") @NotNull Tier tier) {
+
+  /** Requires the ids and the tier. */
+  public SlotAllocation {
+    Objects.requireNonNull(availabilitySlotId, "availability_slot_id is required");
+    Objects.requireNonNull(recipientPubkey, "recipient_pubkey is required");
+    Objects.requireNonNull(recipientNeedSlotId, "recipient_need_slot_id is required");
+    Objects.requireNonNull(tier, "tier is required");
+  }
+}

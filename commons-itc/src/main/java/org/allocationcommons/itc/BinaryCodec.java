@@ -1,0 +1,358 @@
+package org.allocationcommons.itc;
+
+import java.util.Arrays;
+import org.allocationcommons.itc.Stamp.Event;
+import org.allocationcommons.itc.Stamp.Id;
+
+/**
+ * The paper's compact bit encoding (section 5), bits written most significant first and the last
+ * byte padded with zero bits:
+ *
+ * <pre>
+ * enc_i(0)        = 00 0          enc_e((0, 0, r)) = 0 00 enc_e(r)
+ * enc_i(1)        = 00 1          enc_e((0, l, 0)) = 0 01 enc_e(l)
+ * enc_i((0, i))   = 01 enc_i(i)   enc_e((0, l, r)) = 0 10 enc_e(l) enc_e(r)
+ * enc_i((i, 0))   = 10 enc_i(i)   enc_e((n, 0, r)) = 0 11 0 0 enc_e(n) enc_e(r)
+ * enc_i((l, r))   = 11 enc_i(l) enc_i(r)
+ *                                 enc_e((n, l, 0)) = 0 11 0 1 enc_e(n) enc_e(l)
+ *                                 enc_e((n, l, r)) = 0 11 1 enc_e(n) enc_e(l) enc_e(r)
+ *                                 enc_e(n)         = 1 enc_n(n, 2)
+ * enc_n(n, B) = 0 [n in B bits]            if n &lt; 2^B
+ *             = 1 enc_n(n - 2^B, B + 1)    otherwise
+ * </pre>
+ *
+ * A stamp is {@code enc_i(id) enc_e(event)}. Decoding accepts exactly the canonical encoding of a
+ * normal-form stamp, so every stamp has one byte form.
+ */
+final class BinaryCodec {
+
+  private BinaryCodec() {}
+
+  // ------------------------------------------------------------------------------------- encoding
+
+  static byte[] encode(Stamp stamp) {
+    BitWriter out = new BitWriter(bitLength(stamp));
+    encode(out, stamp.id());
+    encode(out, stamp.history());
+    return out.bytes;
+  }
+
+  static int bitLength(Stamp stamp) {
+    long bits = bits(stamp.id()) + bits(stamp.history());
+    if (bits > Integer.MAX_VALUE - 7) {
+      throw new IllegalStateException("stamp encoding exceeds 2^31 bits");
+    }
+    return (int) bits;
+  }
+
+  static int byteLength(Stamp stamp) {
+    return (bitLength(stamp) + 7) >>> 3;
+  }
+
+  private static long bits(Id id) {
+    if (id instanceof Id.Node node) {
+      if (Trees.isZero(node.left())) {
+        return 2 + bits(node.right());
+      }
+      if (Trees.isZero(node.right())) {
+        return 2 + bits(node.left());
+      }
+      return 2 + bits(node.left()) + bits(node.right());
+    }
+    return 3;
+  }
+
+  private static long bits(Event e) {
+    if (e instanceof Event.Node node) {
+      boolean leftZero = isZeroLeaf(node.left());
+      boolean rightZero = isZeroLeaf(node.right());
+      if (node.n() == 0) {
+        if (leftZero) {
+          return 3 + bits(node.right());
+        }
+        if (rightZero) {
+          return 3 + bits(node.left());
+        }
+        return 3 + bits(node.left()) + bits(node.right());
+      }
+      long counter = counterBits(node.n());
+      if (leftZero) {
+        return 5 + counter + bits(node.right());
+      }
+      if (rightZero) {
+        return 5 + counter + bits(node.left());
+      }
+      return 4 + counter + bits(node.left()) + bits(node.right());
+    }
+    return counterBits(e.n());
+  }
+
+  /** Bits of {@code enc_e(n)}: the leaf tag, the unary width prefix and the payload. */
+  private static int counterBits(long n) {
+    int width = 2;
+    long rest = n;
+    while (Long.compareUnsigned(rest, 1L << width) >= 0) {
+      rest -= 1L << width;
+      width++;
+    }
+    return 1 + (width - 1) + width;
+  }
+
+  private static boolean isZeroLeaf(Event e) {
+    return e instanceof Event.Leaf && e.n() == 0;
+  }
+
+  private static void encode(BitWriter out, Id id) {
+    if (id instanceof Id.Node node) {
+      if (Trees.isZero(node.left())) {
+        out.write(1, 2);
+        encode(out, node.right());
+      } else if (Trees.isZero(node.right())) {
+        out.write(2, 2);
+        encode(out, node.left());
+      } else {
+        out.write(3, 2);
+        encode(out, node.left());
+        encode(out, node.right());
+      }
+    } else {
+      out.write(0, 2);
+      out.write(((Id.Leaf) id).one() ? 1 : 0, 1);
+    }
+  }
+
+  private static void encode(BitWriter out, Event e) {
+    if (e instanceof Event.Node node) {
+      boolean leftZero = isZeroLeaf(node.left());
+      boolean rightZero = isZeroLeaf(node.right());
+      out.write(0, 1);
+      if (node.n() == 0) {
+        if (leftZero) {
+          out.write(0, 2);
+          encode(out, node.right());
+        } else if (rightZero) {
+          out.write(1, 2);
+          encode(out, node.left());
+        } else {
+          out.write(2, 2);
+          encode(out, node.left());
+          encode(out, node.right());
+        }
+        return;
+      }
+      out.write(3, 2);
+      if (leftZero) {
+        out.write(0, 2);
+        encodeCounter(out, node.n());
+        encode(out, node.right());
+      } else if (rightZero) {
+        out.write(1, 2);
+        encodeCounter(out, node.n());
+        encode(out, node.left());
+      } else {
+        out.write(1, 1);
+        encodeCounter(out, node.n());
+        encode(out, node.left());
+        encode(out, node.right());
+      }
+    } else {
+      encodeCounter(out, e.n());
+    }
+  }
+
+  /** {@code enc_e(n) = 1 enc_n(n, 2)}. */
+  private static void encodeCounter(BitWriter out, long n) {
+    out.write(1, 1);
+    int width = 2;
+    long rest = n;
+    while (Long.compareUnsigned(rest, 1L << width) >= 0) {
+      out.write(1, 1);
+      rest -= 1L << width;
+      width++;
+    }
+    out.write(0, 1);
+    out.write(rest, width);
+  }
+
+  // ------------------------------------------------------------------------------------- decoding
+
+  static Stamp decode(byte[] bytes) {
+    if (bytes.length == 0) {
+      throw new IllegalArgumentException("ITC stamp bytes are empty: expected an id tree");
+    }
+    BitReader in = new BitReader(bytes);
+    Id id = decodeId(in, 0);
+    Event history = decodeEvent(in, 0);
+    int left = in.remaining();
+    if (left >= 8) {
+      throw new IllegalArgumentException(
+          "ITC stamp bytes have " + (left / 8) + " trailing byte(s) after the stamp ended at bit "
+              + in.position);
+    }
+    if (left > 0 && in.read(left) != 0) {
+      throw new IllegalArgumentException(
+          "ITC stamp bytes have non-zero padding bits after the stamp ended at bit "
+              + (bytes.length * 8 - left));
+    }
+    try {
+      Trees.checkAbsoluteValues(history, 0, 0);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("ITC stamp bytes: " + e.getMessage(), e);
+    }
+    Stamp stamp = Stamp.of(id, history);
+    if (!stamp.id().equals(id) || !stamp.history().equals(history)) {
+      throw new IllegalArgumentException(
+          "ITC stamp bytes decode to " + Trees.toString(id, history)
+              + ", which is not in normal form (its normal form is " + stamp + ")");
+    }
+    if (!Arrays.equals(encode(stamp), bytes)) {
+      // A normal tree written with a longer tag than needed, e.g. id tag 11 with a 0 child.
+      throw new IllegalArgumentException(
+          "ITC stamp bytes are not the canonical encoding of " + stamp
+              + " (a 0 child must use the short tag)");
+    }
+    return stamp;
+  }
+
+  private static Id decodeId(BitReader in, int depth) {
+    int at = in.position;
+    int tag = (int) in.read(2, "a 2-bit id tag");
+    if (tag == 0) {
+      return in.read(1, "the 1-bit id leaf value") == 1 ? Id.ONE : Id.ZERO;
+    }
+    if (depth >= Stamp.MAX_DEPTH) {
+      throw new IllegalArgumentException(
+          "ITC stamp bytes: id tree deeper than Stamp.MAX_DEPTH = " + Stamp.MAX_DEPTH + " at bit " + at);
+    }
+    if (tag == 1) {
+      return new Id.Node(Id.ZERO, decodeId(in, depth + 1));
+    }
+    if (tag == 2) {
+      return new Id.Node(decodeId(in, depth + 1), Id.ZERO);
+    }
+    Id left = decodeId(in, depth + 1);
+    return new Id.Node(left, decodeId(in, depth + 1));
+  }
+
+  private static Event decodeEvent(BitReader in, int depth) {
+    int at = in.position;
+    if (in.read(1, "a 1-bit event tag") == 1) {
+      return Event.leaf(decodeCounterPayload(in, at));
+    }
+    if (depth >= Stamp.MAX_DEPTH) {
+      throw new IllegalArgumentException(
+          "ITC stamp bytes: event tree deeper than Stamp.MAX_DEPTH = " + Stamp.MAX_DEPTH
+              + " at bit " + at);
+    }
+    int tag = (int) in.read(2, "a 2-bit event node tag");
+    switch (tag) {
+      case 0:
+        return new Event.Node(0, Event.ZERO, decodeEvent(in, depth + 1));
+      case 1:
+        return new Event.Node(0, decodeEvent(in, depth + 1), Event.ZERO);
+      case 2: {
+        Event left = decodeEvent(in, depth + 1);
+        return new Event.Node(0, left, decodeEvent(in, depth + 1));
+      }
+      default: {
+        if (in.read(1, "a 1-bit event node tag") == 1) {
+          long n = decodeCounter(in);
+          Event left = decodeEvent(in, depth + 1);
+          return new Event.Node(n, left, decodeEvent(in, depth + 1));
+        }
+        boolean rightOnly = in.read(1, "a 1-bit event node tag") == 0;
+        long n = decodeCounter(in);
+        Event child = decodeEvent(in, depth + 1);
+        return rightOnly ? new Event.Node(n, Event.ZERO, child) : new Event.Node(n, child, Event.ZERO);
+      }
+    }
+  }
+
+  /** A node's own counter: must be a leaf encoding {@code 1 enc_n(n, 2)}. */
+  private static long decodeCounter(BitReader in) {
+    int at = in.position;
+    if (in.read(1, "a counter (leaf tag 1)") != 1) {
+      throw new IllegalArgumentException(
+          "ITC stamp bytes: expected a counter (leaf tag 1) for an event node's value at bit " + at
+              + ", found a node tag 0");
+    }
+    return decodeCounterPayload(in, at);
+  }
+
+  private static long decodeCounterPayload(BitReader in, int at) {
+    int width = 2;
+    long base = 0;
+    while (in.read(1, "a counter width bit") == 1) {
+      base += 1L << width;
+      width++;
+      if (width > 63) {
+        throw new IllegalArgumentException(
+            "ITC stamp bytes: counter at bit " + at + " exceeds Long.MAX_VALUE");
+      }
+    }
+    long payload = in.read(width, "a " + width + "-bit counter");
+    long n = base + payload;
+    if (n < 0) {
+      throw new IllegalArgumentException(
+          "ITC stamp bytes: counter at bit " + at + " exceeds Long.MAX_VALUE");
+    }
+    return n;
+  }
+
+  // ------------------------------------------------------------------------------------- bit I/O
+
+  private static final class BitWriter {
+    final byte[] bytes;
+    int position;
+
+    BitWriter(int bits) {
+      bytes = new byte[(bits + 7) >>> 3];
+    }
+
+    void write(long value, int width) {
+      for (int i = width - 1; i >= 0; i--) {
+        if (((value >>> i) & 1) != 0) {
+          bytes[position >>> 3] |= (byte) (0x80 >>> (position & 7));
+        }
+        position++;
+      }
+    }
+  }
+
+  private static final class BitReader {
+    final byte[] bytes;
+    final int length;
+    int position;
+
+    BitReader(byte[] bytes) {
+      if (bytes.length > (Integer.MAX_VALUE >>> 3)) {
+        throw new IllegalArgumentException("ITC stamp bytes: " + bytes.length + " bytes is too long");
+      }
+      this.bytes = bytes;
+      this.length = bytes.length * 8;
+    }
+
+    int remaining() {
+      return length - position;
+    }
+
+    long read(int width, String expected) {
+      if (remaining() < width) {
+        throw new IllegalArgumentException(
+            "ITC stamp bytes are truncated: expected " + expected + " at bit " + position
+                + " but only " + remaining() + " bit(s) remain");
+      }
+      return read(width);
+    }
+
+    long read(int width) {
+      long value = 0;
+      for (int i = 0; i < width; i++) {
+        int bit = (bytes[position >>> 3] >>> (7 - (position & 7))) & 1;
+        value = (value << 1) | bit;
+        position++;
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,306 @@
+package org.allocationcommons.itc;
+
+import java.util.Objects;
+
+/**
+ * An Interval Tree Clock stamp (Almeida, Baquero and Fonte, "Interval Tree Clocks: A Logical Clock
+ * for Dynamic Systems", OPODIS 2008): a pair of an <em>id</em> tree, the part of the unit interval
+ * this participant owns, and an <em>event</em> tree, the causal history it has seen.
+ *
+ * <p>Stamps are immutable values, always kept in the paper's normal form, so {@link #equals} is
+ * structural equality of normal forms. The founder of a commons starts from {@link #seed()};
+ * everyone else obtains an id through a sponsored {@link #fork()}; ids of live stamps are disjoint,
+ * so {@link #event()} and {@link #join(Stamp)} never confuse two participants.
+ *
+ * <pre>{@code
+ * Stamp s = Stamp.seed();                 // (1, 0)
+ * Stamp.Fork f = s.fork();                // ((1, 0), 0) and ((0, 1), 0)
+ * Stamp a = f.left().event();             // ((1, 0), (0, 1, 0))
+ * Stamp j = a.join(f.right());            // (1, 1)
+ * a.leq(j);                               // true
+ * }</pre>
+ *
+ * <p>Every tree accepted from outside ({@link #of}, {@link #parse}, {@link #fromByteArray}) and every
+ * tree an operation would produce is at most {@link #MAX_DEPTH} levels deep, so hostile input cannot
+ * exhaust the stack and every stamp can be encoded and decoded again.
+ */
+public final class Stamp {
+
+  /**
+   * Deepest id or event tree accepted or produced: a leaf has depth 0, a node one more than its
+   * deepest child. Enforced by {@link #of}, {@link #parse}, {@link #fromByteArray} and {@link #fork()}.
+   */
+  public static final int MAX_DEPTH = 512;
+
+  private static final Stamp SEED = new Stamp(Id.ONE, Event.ZERO);
+
+  private final Id id;
+  private final Event history;
+  private int hash;
+
+  private Stamp(Id id, Event history) {
+    this.id = id;
+    this.history = history;
+  }
+
+  /** The seed stamp {@code (1, 0)}: the whole id and an empty history; the founder starts here. */
+  public static Stamp seed() {
+    return SEED;
+  }
+
+  /**
+   * A stamp from an id tree and an event tree, normalised. Rejects trees deeper than
+   * {@link #MAX_DEPTH} and event trees whose counters, summed along a path, exceed
+   * {@link Long#MAX_VALUE}, with an {@link IllegalArgumentException}.
+   */
+  public static Stamp of(Id id, Event history) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(history, "history");
+    Trees.checkDepth(id, 0);
+    Trees.checkDepth(history, 0);
+    Trees.checkAbsoluteValues(history, 0, 0);
+    return new Stamp(Trees.normalise(id), Trees.normalise(history));
+  }
+
+  /**
+   * Parses the paper's notation as written by {@link #toString()}, e.g. {@code ((1, 0), (0, 1, 0))};
+   * whitespace between tokens is free and the trees are normalised.
+   *
+   * @throws IllegalArgumentException naming the position and what was expected there, for malformed
+   *     text, counters above {@link Long#MAX_VALUE} or nesting deeper than {@link #MAX_DEPTH}
+   */
+  public static Stamp parse(String text) {
+    Objects.requireNonNull(text, "text");
+    return TextParser.parse(text);
+  }
+
+  /**
+   * Decodes the paper's compact bit encoding (see {@link #toByteArray()}). Accepts exactly the
+   * canonical encoding of a normal-form stamp: one byte form per stamp.
+   *
+   * @throws IllegalArgumentException for truncated input, trailing bytes, non-zero padding bits,
+   *     counters above {@link Long#MAX_VALUE}, nesting deeper than {@link #MAX_DEPTH} or a tree that
+   *     is not in normal form, naming the bit position where it can
+   */
+  public static Stamp fromByteArray(byte[] bytes) {
+    Objects.requireNonNull(bytes, "bytes");
+    return BinaryCodec.decode(bytes);
+  }
+
+  /** The id component, in normal form. */
+  public Id id() {
+    return id;
+  }
+
+  /** The event component (the causal history), in normal form. */
+  public Event history() {
+    return history;
+  }
+
+  /** True when this stamp owns no part of the id space (id {@code 0}): it can read, not record. */
+  public boolean isAnonymous() {
+    return id instanceof Id.Leaf leaf && !leaf.one();
+  }
+
+  /**
+   * Splits this stamp's id in two disjoint halves, both with this stamp's history: one half stays,
+   * the other is handed to a newcomer (sponsored join).
+   *
+   * @throws IllegalStateException if this stamp is anonymous (an id of {@code 0} has nothing to share;
+   *     the paper would return two anonymous stamps, which silently leaves the newcomer unable to
+   *     record events), or if splitting would make the id tree deeper than {@link #MAX_DEPTH}
+   */
+  public Fork fork() {
+    if (isAnonymous()) {
+      throw new IllegalStateException(
+          "cannot fork an anonymous stamp (id 0): it owns no id to share; fork a stamp that holds an id");
+    }
+    Id[] halves = Trees.split(id, 0);
+    return new Fork(new Stamp(halves[0], history), new Stamp(halves[1], history));
+  }
+
+  /**
+   * Records a new event: the returned stamp's history is strictly greater than this one's. Fills the
+   * owned part of the history when that simplifies the tree, otherwise grows it at the cheapest place.
+   *
+   * @throws IllegalStateException if this stamp is anonymous, or if a counter would exceed
+   *     {@link Long#MAX_VALUE}
+   */
+  public Stamp event() {
+    if (isAnonymous()) {
+      throw new IllegalStateException(
+          "cannot record an event on an anonymous stamp (id 0): obtain an id by a sponsored fork first");
+    }
+    try {
+      Event filled = Trees.fill(id, history);
+      if (!filled.equals(history)) {
+        return new Stamp(id, filled);
+      }
+      return new Stamp(id, Trees.grow(id, history).event());
+    } catch (ArithmeticException overflow) {
+      throw new IllegalStateException("event counter would exceed Long.MAX_VALUE", overflow);
+    }
+  }
+
+  /**
+   * Merges two stamps: the sum of the ids and the least upper bound of the histories. Used to retire
+   * a participant (its sponsor joins its stamp back); to merge only knowledge, join a {@link #peek()}.
+   *
+   * @throws IllegalArgumentException if the ids overlap (both stamps own some part of the interval)
+   */
+  public Stamp join(Stamp other) {
+    Objects.requireNonNull(other, "other");
+    Id sum = Trees.sum(id, other.id);
+    if (sum == null) {
+      throw new IllegalArgumentException(
+          "cannot join stamps with overlapping ids: " + Trees.toString(id) + " and "
+              + Trees.toString(other.id) + " both own part of the same interval");
+    }
+    return new Stamp(sum, Trees.join(history, other.history));
+  }
+
+  /** An anonymous copy ({@code (0, e)}): the same history, no id; what a node shares and merges. */
+  public Stamp peek() {
+    return isAnonymous() ? this : new Stamp(Id.ZERO, history);
+  }
+
+  /** True when this stamp's history is contained in {@code other}'s (happened before or equal). */
+  public boolean leq(Stamp other) {
+    Objects.requireNonNull(other, "other");
+    return Trees.leq(history, 0, other.history, 0);
+  }
+
+  /** True when neither history contains the other: {@code !leq(other) && !other.leq(this)}. */
+  public boolean concurrentWith(Stamp other) {
+    return !leq(other) && !other.leq(this);
+  }
+
+  /** Structural equality of the normal forms of id and history. */
+  @Override
+  public boolean equals(Object o) {
+    return this == o
+        || (o instanceof Stamp s && id.equals(s.id) && history.equals(s.history));
+  }
+
+  @Override
+  public int hashCode() {
+    int h = hash;
+    if (h == 0) {
+      h = 31 * id.hashCode() + history.hashCode();
+      hash = h == 0 ? 1 : h;
+    }
+    return h;
+  }
+
+  /** The paper's notation: {@code (id, event)}, e.g. {@code ((1, 0), (0, 1, 0))}. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    sb.append('(');
+    Trees.append(sb, id);
+    sb.append(", ");
+    Trees.append(sb, history);
+    return sb.append(')').toString();
+  }
+
+  /**
+   * The paper's compact bit encoding (section 5): the id tree with 2-bit tags, then the event tree
+   * with prefix codes and the variable-width counter code {@code enc_n}, most significant bit first,
+   * the last byte padded with zero bits. The seed {@code (1, 0)} is one byte, {@code 0x30}.
+   */
+  public byte[] toByteArray() {
+    return BinaryCodec.encode(this);
+  }
+
+  /** Length in bytes of {@link #toByteArray()}, computed without encoding; for size figures. */
+  public int encodedSize() {
+    return BinaryCodec.byteLength(this);
+  }
+
+  /** The two halves of a {@link #fork()}: disjoint ids, the same history. */
+  public record Fork(Stamp left, Stamp right) {
+    /** Rejects null halves. */
+    public Fork {
+      Objects.requireNonNull(left, "left");
+      Objects.requireNonNull(right, "right");
+    }
+  }
+
+  /**
+   * An id tree: {@code 0} (owns nothing), {@code 1} (owns the whole interval) or a node splitting
+   * the interval in a left and a right half. A read-only, neutral form for codecs.
+   */
+  public sealed interface Id permits Id.Leaf, Id.Node {
+    /** The empty id {@code 0}. */
+    Id ZERO = new Leaf(false);
+    /** The full id {@code 1}. */
+    Id ONE = new Leaf(true);
+
+    /** {@code 0} or {@code 1}. */
+    static Id leaf(boolean one) {
+      return one ? ONE : ZERO;
+    }
+
+    /** A node {@code (left, right)}; not normalised until passed to {@link Stamp#of}. */
+    static Id node(Id left, Id right) {
+      return new Node(left, right);
+    }
+
+    /** A leaf: {@code 1} when {@code one}, else {@code 0}. */
+    record Leaf(boolean one) implements Id {}
+
+    /** A node {@code (left, right)}. */
+    record Node(Id left, Id right) implements Id {
+      /** Rejects null children. */
+      public Node {
+        Objects.requireNonNull(left, "left");
+        Objects.requireNonNull(right, "right");
+      }
+    }
+  }
+
+  /**
+   * An event tree: a counter {@code n} or a node {@code (n, left, right)} whose children's counters
+   * are relative to {@code n}. Counters are non-negative {@code long}s. A read-only, neutral form
+   * for codecs.
+   */
+  public sealed interface Event permits Event.Leaf, Event.Node {
+    /** The empty history {@code 0}. */
+    Event ZERO = new Leaf(0);
+
+    /** The counter at this tree's root (the minimum of the tree, in normal form). */
+    long n();
+
+    /** A leaf {@code n}. */
+    static Event leaf(long n) {
+      return n == 0 ? ZERO : new Leaf(n);
+    }
+
+    /** A node {@code (n, left, right)}; not normalised until passed to {@link Stamp#of}. */
+    static Event node(long n, Event left, Event right) {
+      return new Node(n, left, right);
+    }
+
+    /** A leaf counter {@code n >= 0}. */
+    record Leaf(long n) implements Event {
+      /** Rejects negative counters. */
+      public Leaf {
+        if (n < 0) {
+          throw new IllegalArgumentException("event counter n must be >= 0, was " + n);
+        }
+      }
+    }
+
+    /** A node {@code (n, left, right)} with {@code n >= 0}. */
+    record Node(long n, Event left, Event right) implements Event {
+      /** Rejects negative counters and null children. */
+      public Node {
+        if (n < 0) {
+          throw new IllegalArgumentException("event counter n must be >= 0, was " + n);
+        }
+        Objects.requireNonNull(left, "left");
+        Objects.requireNonNull(right, "right");
+      }
+    }
+  }
+}
