@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 /**
  * The document paths of a commons: {@code ~<pubKey>/allocation/<document>}, where {@code pubKey} is
  * the author's Ed25519 public key in unpadded base64url and {@code document} is one of
- * {@link #COMMITMENT}, {@link #ALLOCATION_STATE} or {@link #RECOGNITION_WEIGHTS}.
+ * {@link #COMMITMENT}, {@link #ALLOCATION_STATE} or {@link #RECOGNITION_WEIGHTS}, or one of the
+ * membership documents of the sponsored-join handshake: {@link #RETIREMENT} and
+ * {@code invitation.<newcomerPubKey>} (see {@link #invitation(String, String)}).
  */
 public final class Paths {
 
@@ -16,15 +18,25 @@ public final class Paths {
   public static final String ALLOCATION_STATE = "allocationState";
   /** Document name of a participant's recognition weights. */
   public static final String RECOGNITION_WEIGHTS = "recognitionWeights";
+  /** Document name of a retiring member's hand-back of its ITC id to its sponsor. */
+  public static final String RETIREMENT = "retirement";
+  /** Prefix of the document name of a sponsor's invitation: {@code invitation.<newcomerPubKey>}. */
+  public static final String INVITATION_PREFIX = "invitation.";
 
   private static final Pattern PATH =
-      Pattern.compile("~([A-Za-z0-9_-]{1,128})/allocation/(commitment|allocationState|recognitionWeights)");
+      Pattern.compile("~([A-Za-z0-9_-]{1,128})/allocation/"
+              + "(commitment|allocationState|recognitionWeights|retirement|invitation\\.[A-Za-z0-9_-]{1,128})");
 
   private Paths() {}
 
   /** The path of {@code document} published by {@code pubKey}. */
   public static String of(String pubKey, String document) {
     return requireValid("~" + pubKey + "/allocation/" + document);
+  }
+
+  /** The path of the invitation {@code sponsor} publishes for {@code newcomer}. */
+  public static String invitation(String sponsor, String newcomer) {
+    return of(sponsor, INVITATION_PREFIX + newcomer);
   }
 
   /** The author's public key named by a valid path, or empty if the path is not valid. */
@@ -48,7 +60,7 @@ public final class Paths {
     if (path == null || !PATH.matcher(path).matches()) {
       throw new IllegalArgumentException(
           "path '" + path + "' is not of the form ~<pubKey>/allocation/"
-              + "(commitment|allocationState|recognitionWeights)");
+              + "(commitment|allocationState|recognitionWeights|retirement|invitation.<pubKey>)");
     }
     return path;
   }

@@ -1,0 +1,90 @@
+package org.allocationcommons.core.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.allocationcommons.core.model.AvailabilitySlot;
+import org.allocationcommons.core.model.ModelArbitraries;
+import org.allocationcommons.core.model.NeedSlot;
+
+/** The index returns exactly the brute-force compatible set (SPEC 4.1: indexing is only an optimisation). */
+class CompatibilityIndexProperties {
+
+  record Scenario(List<Map.Entry<String, NeedSlot>> needs, List<AvailabilitySlot> capacity) {}
+
+  @Provide
+  Arbitrary<Scenario> scenarios() {
+    Arbitrary<List<Map.Entry<String, NeedSlot>>> needs =
+        Arbitraries.integers()
+            .between(0, 60)
+            .flatMap(
+                k -> {
+                  if (k == 0) {
+                    return Arbitraries.just(List.<Map.Entry<String, NeedSlot>>of());
+                  }
+                  List<Arbitrary<Map.Entry<String, NeedSlot>>> each = new ArrayList<>();
+                  for (int i = 0; i < k; i++) {
+                    String owner = "r" + (i % 7);
+                    each.add(ModelArbitraries.needSlot("n" + i).map(n -> Map.entry(owner, n)));
+                  }
+                  return Combinators.combine(each).as(l -> l);
+                });
+    Arbitrary<List<AvailabilitySlot>> caps =
+        Arbitraries.integers()
+            .between(1, 8)
+            .flatMap(
+                k -> {
+                  List<Arbitrary<AvailabilitySlot>> each = new ArrayList<>();
+                  for (int i = 0; i < k; i++) {
+                    each.add(ModelArbitraries.availabilitySlot("a" + i));
+                  }
+                  return Combinators.combine(each).as(l -> l);
+                });
+    return Combinators.combine(needs, caps).as(Scenario::new);
+  }
+
+  @Property(tries = 300)
+  void indexEqualsBruteForce(@ForAll("scenarios") Scenario s) {
+    CompatibilityIndex index = CompatibilityIndex.ofNeeds(s.needs());
+    for (AvailabilitySlot avail : s.capacity()) {
+      List<Integer> expected = new ArrayList<>();
+      for (CompatibilityIndex.IndexedNeed n : index.needs()) {
+        if (SlotCompatibility.slotsCompatible(n.slot(), avail)) {
+          expected.add(n.ordinal());
+        }
+      }
+      List<Integer> actual =
+          index.compatibleWith(avail).stream().map(CompatibilityIndex.IndexedNeed::ordinal).toList();
+      assertThat(actual).as("candidates of %s", avail).isEqualTo(expected);
+    }
+  }
+
+  @Property(tries = 100)
+  void bruteForceCheckAgreesWithRuleByRuleResult(
+      @ForAll("needs") NeedSlot need, @ForAll("caps") AvailabilitySlot avail) {
+    Compatibility c = SlotCompatibility.check(need, avail);
+    assertThat(c.compatible()).isEqualTo(SlotCompatibility.slotsCompatible(need, avail));
+    boolean unparseable = c.warnings().stream().anyMatch(w -> w.kind() == MatchWarning.Kind.UNPARSEABLE_DATE);
+    if (unparseable) {
+      assertThat(c.timeCompatible()).isTrue();
+    }
+  }
+
+  @Provide
+  Arbitrary<NeedSlot> needs() {
+    return ModelArbitraries.needSlot("n");
+  }
+
+  @Provide
+  Arbitrary<AvailabilitySlot> caps() {
+    return ModelArbitraries.availabilitySlot("a");
+  }
+}

@@ -1,0 +1,269 @@
+package org.allocationcommons.sync.codec;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.allocationcommons.sync.codec.internal.StampJson;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.hibernate.validator.spi.nodenameprovider.JavaBeanProperty;
+import org.hibernate.validator.spi.nodenameprovider.Property;
+import org.hibernate.validator.spi.nodenameprovider.PropertyNodeNameProvider;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON boundary of the sync layer: turns documents into bytes and back with the exact wire names
+ * of SPEC 3 (ITC stamps as {@code {"id": .., "event": ..}}), and validates them with Jakarta
+ * Validation (Hibernate Validator, no expression language).
+ *
+ * <p>Reading is strict where it matters and lenient where the original is: unknown fields are
+ * ignored; NaN and infinity (as tokens or as strings), missing primitives, trailing content,
+ * documents above {@link #maxDocumentBytes()} and nesting deeper than {@link #maxNestingDepth()} are
+ * rejected. Every rejection is an {@link InvalidDocumentException} whose {@link Violation}s name the
+ * JSON field, the value and the rule. Instances are immutable and thread-safe.
+ */
+public final class Codec {
+
+  /** Default size limit of one document or envelope: 1 MiB. */
+  public static final int DEFAULT_MAX_DOCUMENT_BYTES = 1 << 20;
+
+  /**
+   * Default nesting limit of a document: deep enough for stamps of commons of millions of members
+   * (ITC trees grow with the logarithm of the membership when sponsors are spread), low enough that
+   * hostile input cannot exhaust the stack.
+   */
+  public static final int DEFAULT_MAX_NESTING_DEPTH = 200;
+
+  private static final int MAX_VALUE_CHARS = 120;
+
+  private final int maxDocumentBytes;
+  private final int maxNestingDepth;
+  private final JsonMapper mapper;
+  private final Validator validator;
+
+  private Codec(int maxDocumentBytes, int maxNestingDepth) {
+    this.maxDocumentBytes = maxDocumentBytes;
+    this.maxNestingDepth = maxNestingDepth;
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(maxNestingDepth)
+                    .maxDocumentLength(maxDocumentBytes)
+                    .build())
+            .build();
+    this.mapper =
+        JsonMapper.builder(factory)
+            .addModule(StampJson.module())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    ValidatorFactory vf =
+        Validation.byProvider(HibernateValidator.class)
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .propertyNodeNameProvider(new JsonNames())
+            .buildValidatorFactory();
+    this.validator = vf.getValidator();
+  }
+
+  /** A codec with the default limits (1 MiB, nesting depth {@value #DEFAULT_MAX_NESTING_DEPTH}). */
+  public static Codec defaults() {
+    return DefaultHolder.DEFAULT;
+  }
+
+  /**
+   * A codec with these limits.
+   *
+   * @throws IllegalArgumentException if a limit is below 1 (size) or 8 (depth: a commitment alone
+   *     nests that deep)
+   */
+  public static Codec withLimits(int maxDocumentBytes, int maxNestingDepth) {
+    if (maxDocumentBytes < 1) {
+      throw new IllegalArgumentException("maxDocumentBytes = " + maxDocumentBytes + ": must be >= 1");
+    }
+    if (maxNestingDepth < 8) {
+      throw new IllegalArgumentException("maxNestingDepth = " + maxNestingDepth + ": must be >= 8");
+    }
+    return new Codec(maxDocumentBytes, maxNestingDepth);
+  }
+
+  /** The size limit in bytes. */
+  public int maxDocumentBytes() {
+    return maxDocumentBytes;
+  }
+
+  /** The nesting-depth limit. */
+  public int maxNestingDepth() {
+    return maxNestingDepth;
+  }
+
+  /** The configured Jackson mapper (stamp module, limits); for codecs layered on this one. */
+  public JsonMapper mapper() {
+    return mapper;
+  }
+
+  /**
+   * Validates {@code value} and writes it as UTF-8 JSON.
+   *
+   * @throws InvalidDocumentException if the value breaks a constraint (nothing is written)
+   */
+  public byte[] write(Object value) {
+    requireValid(value);
+    return mapper.writeValueAsBytes(value);
+  }
+
+  /**
+   * Reads and validates a document of type {@code type}.
+   *
+   * @throws InvalidDocumentException naming field, value and rule for oversized, malformed, deeply
+   *     nested or invalid input
+   */
+  public <T> T read(byte[] json, Class<T> type) {
+    Objects.requireNonNull(json, "json");
+    String what = type.getSimpleName();
+    requireSize(json, what);
+    T value;
+    try {
+      value = mapper.readValue(json, type);
+    } catch (JacksonException e) {
+      throw fromJackson(what, e);
+    }
+    if (value == null) {
+      throw InvalidDocumentException.of(what, "", "null", "a document is required");
+    }
+    requireValid(value);
+    return value;
+  }
+
+  /** Reads a JSON tree within the limits, without binding. */
+  public JsonNode readTree(byte[] json, String what) {
+    requireSize(json, what);
+    try {
+      JsonNode n = mapper.readTree(json);
+      if (n == null || n.isMissingNode()) {
+        throw InvalidDocumentException.of(what, "", "", "empty input; a JSON document is required");
+      }
+      return n;
+    } catch (JacksonException e) {
+      throw fromJackson(what, e);
+    }
+  }
+
+  /** Binds and validates a tree already read with {@link #readTree}. */
+  public <T> T fromTree(JsonNode tree, Class<T> type) {
+    T value;
+    try {
+      value = mapper.treeToValue(tree, type);
+    } catch (JacksonException e) {
+      throw fromJackson(type.getSimpleName(), e);
+    }
+    if (value == null) {
+      throw InvalidDocumentException.of(type.getSimpleName(), "", "null", "a document is required");
+    }
+    requireValid(value);
+    return value;
+  }
+
+  /** Every constraint {@code value} breaks, sorted by field; empty when valid. */
+  public List<Violation> validate(Object value) {
+    Objects.requireNonNull(value, "value");
+    List<Violation> out = new ArrayList<>();
+    for (ConstraintViolation<Object> v : validator.validate(value)) {
+      out.add(Violation.of(v.getPropertyPath().toString(), abbreviate(v.getInvalidValue()), v.getMessage()));
+    }
+    out.sort(Comparator.comparing(Violation::field).thenComparing(Violation::rule));
+    return out;
+  }
+
+  /**
+   * Returns {@code value} if it is valid.
+   *
+   * @throws InvalidDocumentException listing every violation otherwise
+   */
+  public <T> T requireValid(T value) {
+    List<Violation> vs = validate(value);
+    if (!vs.isEmpty()) {
+      throw new InvalidDocumentException(value.getClass().getSimpleName(), vs);
+    }
+    return value;
+  }
+
+  private void requireSize(byte[] json, String what) {
+    if (json.length > maxDocumentBytes) {
+      throw InvalidDocumentException.of(
+          what, "", json.length + " bytes", "must be at most " + maxDocumentBytes + " bytes");
+    }
+  }
+
+  private static InvalidDocumentException fromJackson(String what, JacksonException e) {
+    StringBuilder field = new StringBuilder();
+    for (JacksonException.Reference r : e.getPath()) {
+      if (r.getPropertyName() != null) {
+        if (field.length() > 0) {
+          field.append('.');
+        }
+        field.append(r.getPropertyName());
+      } else if (r.getIndex() >= 0) {
+        field.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    Object value = e instanceof InvalidFormatException ife ? ife.getValue() : "";
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String rule = root instanceof JacksonException je ? je.getOriginalMessage() : root.getMessage();
+    return InvalidDocumentException.of(what, field.toString(), abbreviate(value), String.valueOf(rule));
+  }
+
+  private static String abbreviate(Object value) {
+    String s = String.valueOf(value);
+    return s.length() > MAX_VALUE_CHARS ? s.substring(0, MAX_VALUE_CHARS - 3) + "..." : s;
+  }
+
+  private static final class DefaultHolder {
+    static final Codec DEFAULT = new Codec(DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_NESTING_DEPTH);
+  }
+
+  /** Names validation paths by their JSON property names ({@code need_slots}, not needSlots). */
+  private static final class JsonNames implements PropertyNodeNameProvider {
+    private final ConcurrentHashMap<String, String> cache = new ConcurrentHashMap<>();
+
+    @Override
+    public String getName(Property property) {
+      if (!(property instanceof JavaBeanProperty bean)) {
+        return property.getName();
+      }
+      Class<?> owner = bean.getDeclaringClass();
+      String name = property.getName();
+      return cache.computeIfAbsent(owner.getName() + "#" + name, k -> jsonName(owner, name));
+    }
+
+    private static String jsonName(Class<?> owner, String name) {
+      try {
+        JsonProperty p = owner.getDeclaredField(name).getAnnotation(JsonProperty.class);
+        if (p != null && !p.value().isEmpty()) {
+          return p.value();
+        }
+      } catch (NoSuchFieldException e) {
+        // a getter without a field: keep the Java name
+      }
+      return name;
+    }
+  }
+}

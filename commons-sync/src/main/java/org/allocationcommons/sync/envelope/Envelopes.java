@@ -1,0 +1,218 @@
+package org.allocationcommons.sync.envelope;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+import org.allocationcommons.sync.codec.Codec;
+import org.allocationcommons.sync.codec.InvalidDocumentException;
+import org.allocationcommons.sync.document.DocumentType;
+import org.allocationcommons.sync.spi.Paths;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamConstraintsException;
+
+/**
+ * Seals documents into signed envelopes and opens them again, refusing anything not authentic or
+ * not valid. The wire form is
+ *
+ * <pre>{@code {"path": "~<pubKey>/allocation/commitment", "author": "<pubKey>", "payload": {...}, "sig": "<base64url>"}}</pre>
+ *
+ * <p>The signature is Ed25519 over the canonical bytes {@code UTF-8(path) || 0x00 || payload},
+ * where {@code payload} is the exact byte range of the payload object in the envelope, so no JSON
+ * re-serialisation is needed to check it and any change to path or document breaks it. Opening
+ * checks, in order: size, envelope shape, path (valid, and the one delivered at), author (owner of
+ * the path), signature, document validity, author named in the document. Thread-safe.
+ */
+public final class Envelopes {
+
+  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+  private final Codec codec;
+
+  private Envelopes(Codec codec) {
+    this.codec = codec;
+  }
+
+  /** Envelopes whose documents are read, written and limited by {@code codec}. */
+  public static Envelopes using(Codec codec) {
+    return new Envelopes(Objects.requireNonNull(codec, "codec"));
+  }
+
+  /** The codec. */
+  public Codec codec() {
+    return codec;
+  }
+
+  /**
+   * Validates {@code document}, signs it as {@code author} for {@code path} and returns the envelope
+   * bytes.
+   *
+   * @throws IllegalArgumentException if the path is invalid or not owned by {@code author}, or the
+   *     document's type does not belong at the path
+   * @throws InvalidDocumentException if the document is invalid
+   */
+  public byte[] seal(Identity author, String path, Object document) {
+    Paths.requireValid(path);
+    String owner = Paths.owner(path).orElseThrow();
+    if (!owner.equals(author.pubKey())) {
+      throw new IllegalArgumentException(
+          "path = " + path + ": owned by " + owner + ", cannot be signed by " + author.pubKey());
+    }
+    DocumentType type = DocumentType.ofPath(path).orElseThrow();
+    if (!type.javaType().isInstance(document)) {
+      throw new IllegalArgumentException(
+          "document of type " + document.getClass().getSimpleName() + " does not belong at " + path
+              + " (expects " + type.javaType().getSimpleName() + ")");
+    }
+    DocumentType.namedAuthor(document)
+        .filter(a -> !a.equals(author.pubKey()))
+        .ifPresent(
+            a -> {
+              throw new IllegalArgumentException(
+                  "document names author " + a + " but is signed by " + author.pubKey());
+            });
+    byte[] payload = codec.write(document);
+    byte[] sig = author.sign(signedBytes(path, payload));
+    ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + 256);
+    writeAscii(out, "{\"path\":");
+    writeAscii(out, quote(path));
+    writeAscii(out, ",\"author\":");
+    writeAscii(out, quote(author.pubKey()));
+    writeAscii(out, ",\"payload\":");
+    out.writeBytes(payload);
+    writeAscii(out, ",\"sig\":\"");
+    writeAscii(out, B64.encodeToString(sig));
+    writeAscii(out, "\"}");
+    return out.toByteArray();
+  }
+
+  /**
+   * Opens an envelope delivered at {@code deliveredPath}.
+   *
+   * @throws RejectedEnvelopeException with the reason and details if any check fails
+   */
+  public Opened open(String deliveredPath, byte[] envelope) {
+    Objects.requireNonNull(envelope, "envelope");
+    String where = String.valueOf(deliveredPath);
+    if (envelope.length > codec.maxDocumentBytes()) {
+      throw RejectedEnvelopeException.of(
+          Rejection.OVERSIZED, where, "", envelope.length + " bytes",
+          "must be at most " + codec.maxDocumentBytes() + " bytes");
+    }
+    String path = null;
+    String author = null;
+    String sig = null;
+    int payloadStart = -1;
+    int payloadEnd = -1;
+    try (JsonParser p = codec.mapper().createParser(envelope)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw malformed(where, "", "an envelope must be a JSON object");
+      }
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = p.currentName();
+        JsonToken t = p.nextToken();
+        switch (name) {
+          case "path" -> path = text(p, t, where, name);
+          case "author" -> author = text(p, t, where, name);
+          case "sig" -> sig = text(p, t, where, name);
+          case "payload" -> {
+            if (t != JsonToken.START_OBJECT) {
+              throw malformed(where, "payload", "must be a JSON object");
+            }
+            payloadStart = (int) p.currentTokenLocation().getByteOffset();
+            p.skipChildren();
+            payloadEnd = (int) p.currentTokenLocation().getByteOffset() + 1;
+          }
+          default -> p.skipChildren();
+        }
+      }
+      if (p.nextToken() != null) {
+        throw malformed(where, "", "trailing content after the envelope");
+      }
+    } catch (StreamConstraintsException e) {
+      throw RejectedEnvelopeException.of(Rejection.MALFORMED, where, "", "", e.getOriginalMessage());
+    } catch (JacksonException e) {
+      throw RejectedEnvelopeException.of(Rejection.MALFORMED, where, "", "", e.getOriginalMessage());
+    }
+    if (path == null || author == null || sig == null || payloadStart < 0) {
+      throw malformed(where, path == null ? "path" : author == null ? "author" : sig == null ? "sig" : "payload",
+          "is required");
+    }
+    if (Paths.owner(path).isEmpty()) {
+      throw RejectedEnvelopeException.of(Rejection.WRONG_PATH, where, "path", path, "not a commons document path");
+    }
+    if (deliveredPath != null && !deliveredPath.equals(path)) {
+      throw RejectedEnvelopeException.of(
+          Rejection.WRONG_PATH, where, "path", path, "must equal the path it was delivered at");
+    }
+    String owner = Paths.owner(path).orElseThrow();
+    if (!owner.equals(author)) {
+      throw RejectedEnvelopeException.of(
+          Rejection.WRONG_AUTHOR, where, "author", author, "must be the owner of the path, " + owner);
+    }
+    byte[] payload = Arrays.copyOfRange(envelope, payloadStart, payloadEnd);
+    byte[] signature;
+    try {
+      signature = B64D.decode(sig);
+    } catch (IllegalArgumentException e) {
+      throw RejectedEnvelopeException.of(Rejection.BAD_SIGNATURE, where, "sig", sig, "must be base64url");
+    }
+    if (!Identity.verify(author, signedBytes(path, payload), signature)) {
+      throw RejectedEnvelopeException.of(
+          Rejection.BAD_SIGNATURE, where, "sig", sig, "must be the author's Ed25519 signature of path and payload");
+    }
+    DocumentType type = DocumentType.ofPath(path).orElseThrow();
+    Object document;
+    try {
+      document = codec.read(payload, type.javaType());
+    } catch (InvalidDocumentException e) {
+      throw new RejectedEnvelopeException(Rejection.INVALID_DOCUMENT, where, e.violations());
+    }
+    String named = DocumentType.namedAuthor(document).orElse(author);
+    if (!named.equals(author)) {
+      String field = type == DocumentType.INVITATION ? "payload.sponsor" : "payload.pubKey";
+      throw RejectedEnvelopeException.of(
+          Rejection.WRONG_AUTHOR, where, field, named, "must be the signer, " + author);
+    }
+    return new Opened(path, author, type, document, payload);
+  }
+
+  /** The bytes an envelope's signature covers: {@code UTF-8(path) || 0x00 || payload}. */
+  public static byte[] signedBytes(String path, byte[] payload) {
+    byte[] p = path.getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[p.length + 1 + payload.length];
+    System.arraycopy(p, 0, out, 0, p.length);
+    System.arraycopy(payload, 0, out, p.length + 1, payload.length);
+    return out;
+  }
+
+  private static String text(JsonParser p, JsonToken t, String where, String name) {
+    if (t != JsonToken.VALUE_STRING) {
+      throw malformed(where, name, "must be a string");
+    }
+    return p.getString();
+  }
+
+  private static RejectedEnvelopeException malformed(String where, String field, String rule) {
+    return RejectedEnvelopeException.of(Rejection.MALFORMED, where, field, "", rule);
+  }
+
+  private static String quote(String s) {
+    // paths and keys are base64url/ASCII by construction (checked by Paths); no escaping needed
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || c > 0x7e) {
+        throw new IllegalArgumentException("'" + s + "' contains a character not allowed in paths and keys");
+      }
+    }
+    return "\"" + s + "\"";
+  }
+
+  private static void writeAscii(ByteArrayOutputStream out, String s) {
+    out.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
+  }
+}
