@@ -1,0 +1,167 @@
+package org.allocationcommons.testkit.cli.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.allocationcommons.core.allocation.Allocation;
+import org.allocationcommons.core.allocation.AllocationInput;
+import org.allocationcommons.core.allocation.AllocationPolicy;
+import org.allocationcommons.core.allocation.AllocationResult;
+import org.allocationcommons.core.allocation.MutualRecognition;
+import org.allocationcommons.core.model.AllocationState;
+import org.allocationcommons.core.model.Commitment;
+import org.allocationcommons.sync.codec.Codec;
+import org.allocationcommons.sync.codec.InvalidDocumentException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code allocate}: one provider's allocation from a scenario {@code {"provider": "<pubKey>",
+ * "commitments": {"<pubKey>": <Commitment>, ...}}}, printed as the {@code AllocationState} JSON.
+ */
+public final class AllocateCommand {
+
+  /** The command's help text. */
+  public static final String HELP = """
+      Usage: java -jar allocation-commons.jar allocate [--policy faithful|water-filling] [FILE]
+
+      Reads a scenario from FILE, or from standard input when FILE is absent or '-':
+
+        {"provider": "<pubKey>",
+         "commitments": {"<pubKey>": <Commitment>, ...}}
+
+      Each commitment has the wire form (capacity_slots, need_slots, recognition_weights, timestamp,
+      ...); its pubKey defaults to its key in the map, and a missing itcStamp to the anonymous empty
+      stamp {"id": 0, "event": 0}. Mutual recognition is computed from the commitments'
+      recognition_weights; every commitment counts as fresh. Prints the provider's AllocationState
+      JSON (converged false, empty history, the provider's stamp and timestamp) on standard output.
+
+      Options:
+        --policy NAME   faithful (the original's formulas, the default) or water-filling
+
+      Bad input: a message naming the field, the value and the rule on standard error, exit code 2.
+      """;
+
+  private final InputStream in;
+  private final PrintStream out;
+  private final Path workingDirectory;
+  private final Codec codec = Codec.defaults();
+
+  /** A command reading standard input from {@code in} and printing to {@code out}. */
+  public AllocateCommand(InputStream in, PrintStream out, Path workingDirectory) {
+    this.in = in;
+    this.out = out;
+    this.workingDirectory = workingDirectory;
+  }
+
+  /** Runs the command; returns the exit code. */
+  public int run(List<String> args) throws UsageException {
+    Arguments a = Arguments.parse("allocate", args, Set.of("policy"), Set.of());
+    AllocationPolicy policy = policy(a.value("policy").orElse("faithful"));
+    if (a.operands().size() > 1) {
+      throw new UsageException("allocate takes at most one FILE, got " + a.operands());
+    }
+    String source = a.operands().isEmpty() ? "-" : a.operands().get(0);
+    byte[] json = read(source);
+    AllocationState state = allocate(json, policy);
+    out.println(codec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(codec.requireValid(state)));
+    return 0;
+  }
+
+  /**
+   * The provider's allocation state for a scenario.
+   *
+   * @throws UsageException naming what is wrong with the scenario
+   */
+  AllocationState allocate(byte[] json, AllocationPolicy policy) throws UsageException {
+    JsonNode root;
+    try {
+      root = codec.readTree(json, "scenario");
+    } catch (InvalidDocumentException e) {
+      throw new UsageException("the scenario is not valid JSON: " + e.getMessage(), e);
+    }
+    if (!root.isObject()) {
+      throw new UsageException("the scenario must be a JSON object {\"provider\": ..., \"commitments\": {...}}, was a "
+          + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    JsonNode providerNode = root.get("provider");
+    if (providerNode == null || !providerNode.isString() || providerNode.stringValue().isBlank()) {
+      throw new UsageException("scenario field 'provider' must be a non-blank pubKey string, was " + providerNode);
+    }
+    String provider = providerNode.stringValue();
+    JsonNode commitmentsNode = root.get("commitments");
+    if (commitmentsNode == null || !commitmentsNode.isObject()) {
+      throw new UsageException("scenario field 'commitments' must be an object {\"<pubKey>\": <Commitment>}, was "
+          + commitmentsNode);
+    }
+    Map<String, Commitment> commitments = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : commitmentsNode.properties()) {
+      commitments.put(e.getKey(), commitment(e.getKey(), e.getValue()));
+    }
+    Commitment mine = commitments.get(provider);
+    if (mine == null) {
+      throw new UsageException("scenario field 'provider' is '" + provider + "', but 'commitments' has no entry for it; "
+          + "entries: " + commitments.keySet());
+    }
+    Map<String, Map<String, Double>> weights = new LinkedHashMap<>();
+    commitments.forEach((k, c) -> weights.put(k, c.recognitionWeights()));
+    try {
+      Map<String, Double> mr = MutualRecognition.compute(provider, mine.recognitionWeights(), weights);
+      AllocationResult result = Allocation.compute(
+          AllocationInput.of(provider, mine, mr, mine.recognitionWeights(), commitments), policy);
+      return result.toState(false, List.of(), mine.itcStamp(), mine.timestamp());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("the scenario cannot be allocated: " + e.getMessage(), e);
+    }
+  }
+
+  private Commitment commitment(String key, JsonNode node) throws UsageException {
+    String where = "commitments." + key;
+    if (!node.isObject()) {
+      throw new UsageException("scenario field '" + where + "' must be a commitment object, was " + node);
+    }
+    ObjectNode c = (ObjectNode) node.deepCopy();
+    JsonNode pubKey = c.get("pubKey");
+    if (pubKey == null) {
+      c.put("pubKey", key);
+    } else if (!pubKey.isString() || !pubKey.stringValue().equals(key)) {
+      throw new UsageException("scenario field '" + where + ".pubKey' is " + pubKey + " but must equal its key '" + key + "'");
+    }
+    if (c.get("itcStamp") == null) {
+      c.putObject("itcStamp").put("id", 0).put("event", 0);
+    }
+    try {
+      return codec.fromTree(c, Commitment.class);
+    } catch (InvalidDocumentException e) {
+      throw new UsageException("scenario field '" + where + "' is not a valid commitment: " + e.getMessage(), e);
+    }
+  }
+
+  private byte[] read(String source) throws UsageException {
+    try {
+      if (source.equals("-")) {
+        return in.readAllBytes();
+      }
+      return Files.readAllBytes(workingDirectory.resolve(source));
+    } catch (NoSuchFileException e) {
+      throw new UsageException("allocate: no such file: " + workingDirectory.resolve(source).toAbsolutePath(), e);
+    } catch (IOException e) {
+      throw new UsageException("allocate: cannot read " + source + ": " + e.getMessage(), e);
+    }
+  }
+
+  static AllocationPolicy policy(String value) throws UsageException {
+    return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "faithful" -> AllocationPolicy.FAITHFUL;
+      case "water-filling", "water_filling", "waterfilling" -> AllocationPolicy.WATER_FILLING;
+      default -> throw new UsageException("allocate: --policy must be faithful or water-filling, was '" + value + "'");
+    };
+  }
+}
