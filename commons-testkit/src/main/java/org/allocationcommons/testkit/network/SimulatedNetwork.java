@@ -221,9 +221,10 @@ public final class SimulatedNetwork {
   }
 
   /**
-   * Reconnects every island: the relay copies merge (the latest publish of each path wins) and every
-   * subscriber is sent, with the usual faults, each latest payload its island did not have. Does
-   * nothing if the network is not partitioned.
+   * Reconnects every island: the relay copies merge (the latest publish of each path wins); every
+   * subscriber on an island is sent, as on reconnecting, the latest payload of each path it subscribes
+   * to, and every other subscriber each latest payload its side did not have, all with the usual
+   * faults. Does nothing if the network is not partitioned.
    */
   public void heal() {
     if (!isPartitioned()) {
@@ -242,8 +243,12 @@ public final class SimulatedNetwork {
         continue;
       }
       for (Endpoint e : relaySubscriptions.get(path)) {
-        Entry had = replicas.get(componentOf(e.node)).get(path);
-        if (had == null || had.sequence != latest.sequence) {
+        int component = componentOf(e.node);
+        // A node on an island reconnects and is sent every latest payload: deliveries to it may have
+        // been cut in flight when it was partitioned off. The others get what their side missed.
+        boolean island = component != defaultComponent;
+        Entry had = replicas.get(component).get(path);
+        if (island || had == null || had.sequence != latest.sequence) {
           catchups.add(new Catchup(e, path, latest));
         }
       }

@@ -35,8 +35,23 @@ class SimulatedNetworkProperties {
 
   /** Every node subscribes to every node's commitment (its own too), then the publishes happen. */
   static Run run(long seed, NetworkConditions conditions, int nodes, List<Publish> publishes, int heartbeats) {
+    return run(seed, conditions, nodes, publishes, heartbeats, null);
+  }
+
+  /** A split of the nodes whose index is in {@code group} from the others, from one instant to another. */
+  record Partition(Set<Integer> group, int fromMillis, int toMillis) {}
+
+  static Run run(long seed, NetworkConditions conditions, int nodes, List<Publish> publishes, int heartbeats,
+      Partition partition) {
     VirtualScheduler scheduler = VirtualScheduler.startingAt(Instant.EPOCH);
     SimulatedNetwork net = SimulatedNetwork.create(scheduler, seed, conditions);
+    if (partition != null) {
+      List<String> group = partition.group().stream().filter(i -> i < nodes).sorted().map(i -> "n" + i).toList();
+      if (!group.isEmpty()) {
+        scheduler.schedule(Duration.ofMillis(partition.fromMillis()), () -> net.partition(List.of(group)));
+        scheduler.schedule(Duration.ofMillis(Math.max(partition.fromMillis(), partition.toMillis())), net::heal);
+      }
+    }
     List<String> trace = new ArrayList<>();
     List<Transport> transports = new ArrayList<>();
     for (int i = 0; i < nodes; i++) {
@@ -203,6 +218,45 @@ class SimulatedNetworkProperties {
         assertThat(received).contains("n" + sub + " " + latest);
       }
     }
+  }
+
+  @Provide
+  Arbitrary<Partition> partitions() {
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 5).set().ofMinSize(1).ofMaxSize(3),
+            Arbitraries.integers().between(0, 2_500),
+            Arbitraries.integers().between(0, 3_000))
+        .as(Partition::new);
+  }
+
+  @Property(tries = 60)
+  void withoutLossEverySubscriberHasTheLatestOnceAPartitionHeals(
+      @ForAll long seed,
+      @ForAll("faulty") NetworkConditions faulty,
+      @ForAll @IntRange(min = 2, max = 6) int nodes,
+      @ForAll("publishes") List<Publish> publishes,
+      @ForAll("partitions") Partition partition) {
+    Run run = run(seed, faulty.withLoss(0), nodes, publishes, 0, partition);
+    Set<String> received = received(run);
+    for (String latest : run.lastPublished().values()) {
+      for (int sub = 0; sub < nodes; sub++) {
+        assertThat(received).contains("n" + sub + " " + latest);
+      }
+    }
+    assertThat(run.relayLatest()).isEqualTo(run.lastPublished());
+  }
+
+  @Property(tries = 30)
+  void theSameSeedGivesTheSameRunBitForBitEvenWithPartitions(
+      @ForAll long seed,
+      @ForAll("faulty") NetworkConditions conditions,
+      @ForAll @IntRange(min = 2, max = 6) int nodes,
+      @ForAll("publishes") List<Publish> publishes,
+      @ForAll("partitions") Partition partition) {
+    Run first = run(seed, conditions, nodes, publishes, 3, partition);
+    Run second = run(seed, conditions, nodes, publishes, 3, partition);
+    assertThat(second.trace()).isEqualTo(first.trace());
+    assertThat(second.stats()).isEqualTo(first.stats());
   }
 
   @Property(tries = 30)

@@ -206,6 +206,7 @@ class SimulatedNetworkTest {
     assertThat(bobSeesAlice.payloads()).containsExactly("a1", "a2");
     assertThat(aliceSeesBob.payloads()).containsExactly("b1");
     assertThat(carolSeesAlice.payloads()).containsExactly("a1", "a2"); // carol's side already had a2
+    assertThat(net.relayPayload("bob", A_COMMITMENT)).hasValueSatisfying(p -> assertThat(p).isEqualTo(bytes("a2")));
   }
 
   @Test
@@ -218,6 +219,11 @@ class SimulatedNetworkTest {
     scheduler.runUntilIdle(100);
     assertThat(bob.received).isEmpty();
     assertThat(net.stats().droppedByPartition()).isEqualTo(1);
+
+    // Reconnecting resends what bob subscribes to, since his island's copy already held a1.
+    net.heal();
+    scheduler.runUntilIdle(100);
+    assertThat(bob.payloads()).containsExactly("a1");
   }
 
   @Test
