@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.allocationcommons.testkit.cli.internal.AllocateCommand;
+import org.allocationcommons.testkit.cli.internal.SimulateCommand;
 import org.allocationcommons.testkit.cli.internal.UsageException;
 
 /**
@@ -69,6 +70,8 @@ public final class Main {
     List<String> rest = Arrays.asList(args).subList(1, args.length);
     try {
       switch (command) {
+        case "simulate":
+          return new SimulateCommand(out, err, workingDirectory).run(rest);
         case "allocate":
           return new AllocateCommand(in, out, workingDirectory).run(rest);
         case "help", "--help", "-h":
@@ -89,6 +92,7 @@ public final class Main {
       return OK;
     }
     switch (rest.get(0)) {
+      case "simulate" -> out.print(SimulateCommand.HELP);
       case "allocate" -> out.print(AllocateCommand.HELP);
       default -> throw new UsageException("no help for '" + rest.get(0) + "'; commands are simulate and allocate");
     }

@@ -87,7 +87,8 @@ public final class HtmlReport {
           .append("</td><td>").append(r.network().messages())
           .append("</td><td>").append(r.network().bytes())
           .append("</td><td>").append(r.maxStampBytes()).append(" B")
-          .append("</td><td>").append(String.format(Locale.ROOT, "%.2f", r.finalUnusedCapacity()))
+          .append("</td><td>").append(String.format(Locale.ROOT, "%.2f of %.2f", r.finalUnusedCapacity(),
+              r.timeline().isEmpty() ? 0.0 : r.timeline().get(r.timeline().size() - 1).capacity()))
           .append("</td><td>").append(seconds(r.virtualMillis()))
           .append("</td><td>").append(String.format(Locale.ROOT, "%.2f s", r.wallTime().toMillis() / 1000.0))
           .append("</td></tr>\n");

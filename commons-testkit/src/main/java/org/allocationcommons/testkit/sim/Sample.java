@@ -11,6 +11,7 @@ package org.allocationcommons.testkit.sim;
  * @param messages messages put on the wire so far (see {@code NetworkStats#messages()})
  * @param bytes payload bytes put on the wire so far
  * @param maxStampBytes the largest encoded ITC stamp among the active nodes' latest states
+ * @param capacity capacity of the active providers (sum of their capacity slots' quantities)
  * @param unusedCapacity capacity the active providers' latest allocations leave unused, summed
  * @param partitioned whether the network was partitioned at this instant
  */
@@ -22,6 +23,7 @@ public record Sample(
     long messages,
     long bytes,
     int maxStampBytes,
+    double capacity,
     double unusedCapacity,
     boolean partitioned) {
 

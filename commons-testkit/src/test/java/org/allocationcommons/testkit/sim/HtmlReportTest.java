@@ -20,9 +20,9 @@ class HtmlReportTest {
     SimulationSettings settings = new SimulationSettings(3, 9, NetworkConditions.wideArea().withLoss(0.1), policy,
         Duration.ofSeconds(60), Duration.ofSeconds(1), 0.8);
     List<Sample> timeline = List.of(
-        new Sample(0, 3, 3, 0, 0, 0, 0, 10.0, false),
-        new Sample(1_000, 3, 3, 1, 40, 4_000, 3, 6.5, false),
-        new Sample(2_000, 3, 3, 3, 90, 9_000, 5, 2.0, true));
+        new Sample(0, 3, 3, 0, 0, 0, 0, 20.0, 10.0, false),
+        new Sample(1_000, 3, 3, 1, 40, 4_000, 3, 20.0, 6.5, false),
+        new Sample(2_000, 3, 3, 3, 90, 9_000, 5, 20.0, 2.0, true));
     return new SimulationResult(settings, timeline, List.of(new SimulationEvent(1_500, "partitioned <a & b>")),
         convergedAt, new NetworkStats(50, 30, 10, 2, 5, 1, 0, 0, 1, 9_000, 0), Duration.ofMillis(1234));
   }

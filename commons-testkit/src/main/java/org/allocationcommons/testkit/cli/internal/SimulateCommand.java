@@ -1,0 +1,202 @@
+package org.allocationcommons.testkit.cli.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.allocationcommons.core.allocation.AllocationPolicy;
+import org.allocationcommons.testkit.network.NetworkConditions;
+import org.allocationcommons.testkit.sim.HtmlReport;
+import org.allocationcommons.testkit.sim.Sample;
+import org.allocationcommons.testkit.sim.Simulation;
+import org.allocationcommons.testkit.sim.SimulationResult;
+
+/** {@code simulate}: runs a generated commons to convergence under each requested policy. */
+public final class SimulateCommand {
+
+  /** The command's help text. */
+  public static final String HELP = """
+      Usage: java -jar allocation-commons.jar simulate [options]
+
+      Generates a realistic commons (participants clustered around cities, clustered recognition,
+      dated and remote slots), runs one node per participant over a simulated network with the faults
+      below, in virtual time, until at least 80% of the active participants have converged, and prints
+      progress and a summary. With --policy both (the default) it runs the same commons and faults
+      once per policy and compares them. Writes an HTML report with SVG plots.
+
+      Options:
+        --nodes N           participants (default 50)
+        --seed S            seed of the commons and of every fault; same seed, same run (default 1)
+        --loss P            probability that a message is lost, in [0, 1) (default 0.05)
+        --duplication P     probability that a message arrives twice (default 0.02)
+        --reordering P      probability that a message is held back 500 ms (default 0.05)
+        --latency MIN-MAX   one-way latency of a hop in ms, uniform (default 20-150)
+        --policy NAME       faithful, water-filling or both (default both)
+        --max-time SECONDS  virtual time limit of a run (default 300)
+        --report FILE       the HTML report (default target/commons-report.html)
+        --quiet             no progress lines, only the summary
+      """;
+
+  private static final Set<String> VALUED =
+      Set.of("nodes", "seed", "loss", "duplication", "reordering", "latency", "policy", "max-time", "report");
+  private static final Set<String> FLAGS = Set.of("quiet");
+  private static final long PROGRESS_EVERY_MILLIS = 5_000;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Path workingDirectory;
+
+  /** A command printing to {@code out}, resolving the report path against {@code workingDirectory}. */
+  public SimulateCommand(PrintStream out, PrintStream err, Path workingDirectory) {
+    this.out = out;
+    this.err = err;
+    this.workingDirectory = workingDirectory;
+  }
+
+  /** The parsed options of a run. */
+  record Options(int nodes, long seed, NetworkConditions network, List<AllocationPolicy> policies,
+      Duration maxTime, Path report, boolean quiet) {}
+
+  /** Parses the options, naming whatever is wrong. */
+  Options parse(List<String> args) throws UsageException {
+    Arguments a = Arguments.parse("simulate", args, VALUED, FLAGS);
+    if (!a.operands().isEmpty()) {
+      throw new UsageException("simulate takes no operands, got " + a.operands());
+    }
+    int nodes = a.intOption("nodes", 50, 1, 100_000);
+    long seed = a.longOption("seed", 1);
+    double loss = a.doubleOption("loss", 0.05, 0, 1, true);
+    double duplication = a.doubleOption("duplication", 0.02, 0, 1, false);
+    double reordering = a.doubleOption("reordering", 0.05, 0, 1, false);
+    long[] latency = latency(a.value("latency").orElse("20-150"));
+    List<AllocationPolicy> policies = policies(a.value("policy").orElse("both"));
+    int maxTime = a.intOption("max-time", 300, 1, 86_400);
+    Path report = workingDirectory.resolve(a.value("report").orElse("target/commons-report.html"));
+    NetworkConditions network = NetworkConditions.wideArea()
+        .withLatency(Duration.ofMillis(latency[0]), Duration.ofMillis(latency[1]))
+        .withLoss(loss)
+        .withDuplication(duplication)
+        .withReordering(reordering, Duration.ofMillis(500))
+        .withRetransmission(Duration.ofMillis(2 * latency[1] + 100), 10);
+    return new Options(nodes, seed, network, policies, Duration.ofSeconds(maxTime), report, a.flag("quiet"));
+  }
+
+  /** Runs the command; returns the exit code. */
+  public int run(List<String> args) throws UsageException {
+    Options o = parse(args);
+    out.printf(Locale.ROOT, "Simulating %d participants, seed %d: latency %d-%d ms, loss %.0f%%, duplication %.0f%%, "
+            + "reordering %.0f%%, policies %s%n",
+        o.nodes(), o.seed(), o.network().minLatency().toMillis(), o.network().maxLatency().toMillis(),
+        o.network().loss() * 100, o.network().duplication() * 100, o.network().reordering() * 100,
+        o.policies().stream().map(SimulateCommand::policyName).toList());
+    List<SimulationResult> results = new ArrayList<>();
+    for (AllocationPolicy policy : o.policies()) {
+      String name = policyName(policy);
+      long[] nextProgress = {0};
+      Simulation.Builder b = Simulation.builder()
+          .nodes(o.nodes())
+          .seed(o.seed())
+          .network(o.network())
+          .policy(policy)
+          .timeLimit(o.maxTime());
+      if (!o.quiet()) {
+        b.onSample(s -> {
+          if (s.atMillis() >= nextProgress[0]) {
+            nextProgress[0] = s.atMillis() + PROGRESS_EVERY_MILLIS;
+            progress(name, s);
+          }
+        });
+      }
+      try (Simulation sim = b.build()) {
+        sim.runUntilConverged();
+        SimulationResult r = sim.result();
+        results.add(r);
+        out.printf(Locale.ROOT, "[%s] %s%n", name, r.converged()
+            ? String.format(Locale.ROOT, "network converged at %.1f s virtual (%.2f s wall)",
+                r.convergedAtMillis().getAsLong() / 1000.0, r.wallTime().toMillis() / 1000.0)
+            : String.format(Locale.ROOT, "not converged within %d s virtual", o.maxTime().toSeconds()));
+      }
+    }
+    summary(results);
+    try {
+      HtmlReport.write(o.report(), "Allocation commons simulation: " + o.nodes() + " participants, seed " + o.seed(),
+          results);
+    } catch (IOException e) {
+      err.println("error: could not write the report to " + o.report().toAbsolutePath() + ": " + e.getMessage());
+      return 1;
+    }
+    out.println("Report: " + o.report().toAbsolutePath().normalize());
+    return results.stream().allMatch(SimulationResult::converged) ? 0 : 1;
+  }
+
+  private void progress(String policy, Sample s) {
+    out.printf(Locale.ROOT, "[%s] t=%6.1fs converged %3d/%-3d (%3.0f%%) messages %,d bytes %,d max stamp %d B%n",
+        policy, s.atMillis() / 1000.0, s.converged(), s.active(), s.convergedFraction() * 100, s.messages(),
+        s.bytes(), s.maxStampBytes());
+  }
+
+  private void summary(List<SimulationResult> results) {
+    out.println();
+    out.println("Summary");
+    out.printf(Locale.ROOT, "%-15s %14s %12s %14s %10s %22s %10s%n",
+        "policy", "converged at", "messages", "bytes", "max stamp", "unused capacity", "wall time");
+    for (SimulationResult r : results) {
+      Sample last = r.timeline().isEmpty() ? null : r.timeline().get(r.timeline().size() - 1);
+      String unused = last == null ? "-" : String.format(Locale.ROOT, "%.1f of %.1f (%.1f%%)", last.unusedCapacity(),
+          last.capacity(), last.capacity() == 0 ? 0 : 100 * last.unusedCapacity() / last.capacity());
+      out.printf(Locale.ROOT, "%-15s %14s %,12d %,14d %8d B %22s %8.2f s%n",
+          policyName(r.settings().policy()),
+          r.converged() ? String.format(Locale.ROOT, "%.1f s", r.convergedAtMillis().getAsLong() / 1000.0) : "never",
+          r.network().messages(), r.network().bytes(), r.maxStampBytes(), unused,
+          r.wallTime().toMillis() / 1000.0);
+    }
+    if (results.size() == 2 && results.get(0).converged() && results.get(1).converged()) {
+      SimulationResult f = results.get(0);
+      SimulationResult w = results.get(1);
+      out.printf(Locale.ROOT, "%s leaves %.2f units of capacity unused against %.2f for %s, and converges %s.%n",
+          policyName(w.settings().policy()), w.finalUnusedCapacity(), f.finalUnusedCapacity(),
+          policyName(f.settings().policy()),
+          compare(w.convergedAtMillis().getAsLong(), f.convergedAtMillis().getAsLong()));
+    }
+  }
+
+  private static String compare(long a, long b) {
+    if (a == b) {
+      return "at the same virtual time";
+    }
+    return String.format(Locale.ROOT, "%.1f s %s", Math.abs(a - b) / 1000.0, a < b ? "sooner" : "later");
+  }
+
+  static String policyName(AllocationPolicy p) {
+    return p.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** {@code faithful}, {@code water-filling} or {@code both}. */
+  static List<AllocationPolicy> policies(String value) throws UsageException {
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "faithful" -> List.of(AllocationPolicy.FAITHFUL);
+      case "water-filling", "water_filling", "waterfilling" -> List.of(AllocationPolicy.WATER_FILLING);
+      case "both" -> List.of(AllocationPolicy.FAITHFUL, AllocationPolicy.WATER_FILLING);
+      default -> throw new UsageException("--policy must be faithful, water-filling or both, was '" + value + "'");
+    };
+  }
+
+  private static long[] latency(String value) throws UsageException {
+    String[] parts = value.trim().split("-", -1);
+    try {
+      long min = Long.parseLong(parts[0].trim());
+      long max = parts.length == 1 ? min : Long.parseLong(parts[1].trim());
+      if (parts.length > 2 || min < 0 || max < min || max > 60_000) {
+        throw new NumberFormatException();
+      }
+      return new long[] {min, max};
+    } catch (NumberFormatException e) {
+      throw new UsageException("simulate: --latency must be MIN-MAX milliseconds with 0 <= MIN <= MAX <= 60000, "
+          + "or one number, was '" + value + "'");
+    }
+  }
+}
