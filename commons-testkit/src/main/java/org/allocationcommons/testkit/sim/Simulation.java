@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.allocationcommons.core.allocation.AllocationPolicy;
@@ -210,12 +211,24 @@ public final class Simulation implements AutoCloseable {
    * @return the virtual time (ms since the start) of the converged sample, or empty
    */
   public OptionalLong runUntilConverged(Duration within) {
+    return runUntil(() -> convergedNow, within);
+  }
+
+  /**
+   * Runs until {@code condition} holds at a sample, for at most {@code within}; the condition is
+   * checked right after each sample is recorded, so it may read the simulation and its nodes.
+   *
+   * @return the virtual time (ms since the start) of the first sample at which it held, or empty
+   */
+  public OptionalLong runUntil(BooleanSupplier condition, Duration within) {
     requireOpen();
+    Objects.requireNonNull(condition, "condition");
     long until = nowMillis() + within.toMillis();
     while (true) {
       long next = Math.min(nextSampleMillis, until);
       advanceTo(next);
-      if (!timeline.isEmpty() && timeline.get(timeline.size() - 1).atMillis() == nowMillis() && convergedNow) {
+      boolean sampled = !timeline.isEmpty() && timeline.get(timeline.size() - 1).atMillis() == nowMillis();
+      if (sampled && condition.getAsBoolean()) {
         return OptionalLong.of(nowMillis());
       }
       if (nowMillis() >= until) {

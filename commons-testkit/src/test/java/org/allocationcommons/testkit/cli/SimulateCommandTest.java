@@ -1,0 +1,66 @@
+package org.allocationcommons.testkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.allocationcommons.testkit.cli.AllocateCommandTest.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateCommandTest {
+
+  @Test
+  void aSmallRunPrintsProgressAndASummaryComparingThePoliciesAndWritesTheReport(@TempDir Path dir) throws Exception {
+    Outcome o = AllocateCommandTest.run("", dir, "simulate", "--nodes", "12", "--seed", "5", "--loss", "0.05",
+        "--report", "out/report.html");
+    assertThat(o.err()).isEmpty();
+    assertThat(o.code()).isZero();
+    assertThat(o.out())
+        .contains("Simulating 12 participants, seed 5")
+        .contains("[faithful] t=   0.0s converged   0/12")
+        .contains("[faithful] network converged at")
+        .contains("[water-filling] network converged at")
+        .contains("Summary")
+        .containsPattern("faithful +[0-9.]+ s +[0-9,]+ +[0-9,]+ +[0-9]+ B")
+        .contains("Report: " + dir.resolve("out/report.html").toAbsolutePath().normalize());
+    String html = Files.readString(dir.resolve("out/report.html"));
+    assertThat(html).contains("<svg").contains("faithful (seed 5)").contains("water-filling (seed 5)");
+  }
+
+  @Test
+  void quietRunsPrintOnlyTheSummaryAndTheDefaultReportGoesUnderTarget(@TempDir Path dir) {
+    Outcome o = AllocateCommandTest.run("", dir, "simulate", "--nodes", "6", "--policy", "water-filling", "--quiet",
+        "--latency", "10-40");
+    assertThat(o.code()).isZero();
+    assertThat(o.out()).doesNotContain("t=   0.0s").contains("latency 10-40 ms").contains("policies [water-filling]");
+    assertThat(dir.resolve("target/commons-report.html")).exists();
+  }
+
+  @Test
+  void badOptionsExitWithTwoAndSayWhy(@TempDir Path dir) {
+    Outcome loss = AllocateCommandTest.run("", dir, "simulate", "--loss", "1");
+    assertThat(loss.code()).isEqualTo(2);
+    assertThat(loss.err()).contains("simulate: --loss must be in [0, 1), was 1");
+    Outcome latency = AllocateCommandTest.run("", dir, "simulate", "--latency", "50-10");
+    assertThat(latency.code()).isEqualTo(2);
+    assertThat(latency.err()).contains("--latency must be MIN-MAX milliseconds");
+    Outcome policy = AllocateCommandTest.run("", dir, "simulate", "--policy", "greedy");
+    assertThat(policy.err()).contains("--policy must be faithful, water-filling or both, was 'greedy'");
+    Outcome nodes = AllocateCommandTest.run("", dir, "simulate", "--nodes", "0");
+    assertThat(nodes.err()).contains("--nodes must be between 1 and 100000, was 0");
+    Outcome operand = AllocateCommandTest.run("", dir, "simulate", "extra");
+    assertThat(operand.err()).contains("simulate takes no operands");
+    Outcome help = AllocateCommandTest.run("", dir, "help", "simulate");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("--nodes N").contains("--report FILE");
+  }
+
+  @Test
+  void aRunThatDoesNotConvergeInTimeExitsWithOne(@TempDir Path dir) {
+    Outcome o = AllocateCommandTest.run("", dir, "simulate", "--nodes", "12", "--max-time", "1", "--policy", "faithful",
+        "--quiet");
+    assertThat(o.code()).isEqualTo(1);
+    assertThat(o.out()).contains("not converged within 1 s virtual").contains("never");
+  }
+}
