@@ -21,7 +21,6 @@ public final class HtmlReport {
   private static final int HEIGHT = 300;
   private static final int LEFT = 70;
   private static final int RIGHT = 20;
-  private static final int TOP = 20;
   private static final int BOTTOM = 45;
 
   private HtmlReport() {}
@@ -120,20 +119,20 @@ public final class HtmlReport {
         }
       }
     }
-    if (maxY <= 0) {
-      maxY = 1;
-    }
+    maxY = fixedMax > 0 ? fixedMax : niceCeiling(maxY);
+    // The legend sits above the plot, one line per run, so it never hides a line.
+    int top = 12 + 16 * runs.size();
     double plotW = WIDTH - LEFT - RIGHT;
-    double plotH = HEIGHT - TOP - BOTTOM;
+    double plotH = HEIGHT - top - BOTTOM;
     h.append("<figure>\n<figcaption>").append(escape(caption)).append("</figcaption>\n")
         .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
         .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT).append("\" role=\"img\" aria-label=\"")
         .append(escape(caption)).append("\">\n")
-        .append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(fmt(plotW))
+        .append("<rect x=\"").append(LEFT).append("\" y=\"").append(top).append("\" width=\"").append(fmt(plotW))
         .append("\" height=\"").append(fmt(plotH)).append("\" fill=\"#fafafa\" stroke=\"#999\"/>\n");
     for (int i = 0; i <= 4; i++) {
       double v = maxY * i / 4;
-      double py = TOP + plotH - plotH * i / 4;
+      double py = top + plotH - plotH * i / 4;
       h.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(fmt(LEFT + plotW)).append("\" y1=\"").append(fmt(py))
           .append("\" y2=\"").append(fmt(py)).append("\" stroke=\"#e4e4e4\"/>\n")
           .append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(fmt(py + 4))
@@ -141,13 +140,13 @@ public final class HtmlReport {
     }
     for (int i = 0; i <= 5; i++) {
       double px = LEFT + plotW * i / 5;
-      h.append("<text x=\"").append(fmt(px)).append("\" y=\"").append(fmt(TOP + plotH + 16))
+      h.append("<text x=\"").append(fmt(px)).append("\" y=\"").append(fmt(top + plotH + 16))
           .append("\" font-size=\"11\" text-anchor=\"middle\">").append(seconds(Math.round(maxX * i / 5.0))).append("</text>\n");
     }
     h.append("<text x=\"").append(fmt(LEFT + plotW / 2)).append("\" y=\"").append(HEIGHT - 6)
         .append("\" font-size=\"12\" text-anchor=\"middle\">virtual time</text>\n");
     if (guide >= 0) {
-      double gy = TOP + plotH - plotH * guide / maxY;
+      double gy = top + plotH - plotH * guide / maxY;
       h.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(fmt(LEFT + plotW)).append("\" y1=\"").append(fmt(gy))
           .append("\" y2=\"").append(fmt(gy)).append("\" stroke=\"#555\" stroke-dasharray=\"6 4\"/>\n");
     }
@@ -157,39 +156,61 @@ public final class HtmlReport {
       List<String> points = new ArrayList<>();
       for (Sample s : r.timeline()) {
         double px = LEFT + plotW * s.atMillis() / maxX;
-        double py = TOP + plotH - plotH * Math.min(y.applyAsDouble(s), maxY) / maxY;
+        double py = top + plotH - plotH * Math.min(y.applyAsDouble(s), maxY) / maxY;
         points.add(fmt(px) + "," + fmt(py));
       }
       h.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(colour).append("\" points=\"")
           .append(String.join(" ", points)).append("\"/>\n");
       for (SimulationEvent e : r.events()) {
         double px = LEFT + plotW * e.atMillis() / maxX;
-        h.append("<line x1=\"").append(fmt(px)).append("\" x2=\"").append(fmt(px)).append("\" y1=\"").append(TOP)
-            .append("\" y2=\"").append(fmt(TOP + plotH)).append("\" stroke=\"").append(colour)
+        h.append("<line x1=\"").append(fmt(px)).append("\" x2=\"").append(fmt(px)).append("\" y1=\"").append(top)
+            .append("\" y2=\"").append(fmt(top + plotH)).append("\" stroke=\"").append(colour)
             .append("\" stroke-opacity=\"0.35\" stroke-dasharray=\"2 3\"><title>").append(escape(e.description()))
             .append("</title></line>\n");
       }
-      h.append("<rect x=\"").append(LEFT + 10).append("\" y=\"").append(TOP + 8 + 16 * k)
+      h.append("<rect x=\"").append(LEFT + 10).append("\" y=\"").append(4 + 16 * k)
           .append("\" width=\"12\" height=\"3\" fill=\"").append(colour).append("\"/>\n")
-          .append("<text x=\"").append(LEFT + 28).append("\" y=\"").append(TOP + 13 + 16 * k)
+          .append("<text x=\"").append(LEFT + 28).append("\" y=\"").append(9 + 16 * k)
           .append("\" font-size=\"11\">").append(escape(label(r))).append("</text>\n");
     }
     h.append("</svg>\n</figure>\n");
   }
 
-  /** The legend name of a run: its policy, and its seed when it differs from the first's. */
+  /** The legend name of a run: its policy and its seed. */
   static String label(SimulationResult r) {
     return r.settings().policy().name().toLowerCase(Locale.ROOT).replace('_', '-') + " (seed " + r.settings().seed() + ")";
   }
 
-  private static String tick(double v) {
+  /** The smallest of 1, 2, 2.5, 5 or 10 times a power of ten that is at least {@code v} (> 0). */
+  static double niceCeiling(double v) {
+    if (!(v > 0)) {
+      return 1;
+    }
+    double magnitude = Math.pow(10, Math.floor(Math.log10(v)));
+    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+      if (m * magnitude >= v * (1 - 1e-12)) {
+        return m * magnitude;
+      }
+    }
+    return 10 * magnitude;
+  }
+
+  static String tick(double v) {
     if (v >= 1_000_000) {
-      return String.format(Locale.ROOT, "%.1fM", v / 1_000_000);
+      return trim(String.format(Locale.ROOT, "%.2f", v / 1_000_000)) + "M";
     }
     if (v >= 10_000) {
-      return String.format(Locale.ROOT, "%.0fk", v / 1_000);
+      return trim(String.format(Locale.ROOT, "%.1f", v / 1_000)) + "k";
     }
-    return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
+    return trim(String.format(Locale.ROOT, "%.3f", v));
+  }
+
+  private static String trim(String decimal) {
+    if (decimal.indexOf('.') < 0) {
+      return decimal;
+    }
+    String t = decimal.replaceAll("0+$", "");
+    return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
   }
 
   private static String seconds(long millis) {

@@ -31,9 +31,10 @@ class SimulateCommandTest {
   @Test
   void quietRunsPrintOnlyTheSummaryAndTheDefaultReportGoesUnderTarget(@TempDir Path dir) {
     Outcome o = AllocateCommandTest.run("", dir, "simulate", "--nodes", "6", "--policy", "water-filling", "--quiet",
-        "--latency", "10-40");
+        "--latency", "10-40", "--memory");
     assertThat(o.code()).isZero();
-    assertThat(o.out()).doesNotContain("t=   0.0s").contains("latency 10-40 ms").contains("policies [water-filling]");
+    assertThat(o.out()).doesNotContain("t=   0.0s").contains("latency 10-40 ms").contains("policies [water-filling]")
+        .containsPattern("\\[water-filling\\] heap: peak [0-9.]+ MiB, in use after GC [0-9.]+ MiB \\(6 nodes alive\\)");
     assertThat(dir.resolve("target/commons-report.html")).exists();
   }
 

@@ -38,9 +38,25 @@ class HtmlReportTest {
     assertThat(html).contains("<td>2.0 s</td>").contains("not converged");
     assertThat(html).contains("partitioned &lt;a &amp; b&gt;");
     assertThat(html).contains("loss 10%").contains("at least 80%");
-    // Converged fraction 3/3 = 1 at the last sample: the plot's top right corner: x = 70 + 670 * 2000/2000 = 740, y = 20.
-    assertThat(html).contains("740.0,20.0");
+    // Converged fraction 3/3 = 1 at the last sample: the plot's top right corner, x = 70 + 670 * 2000/2000
+    // = 740, y = the plot's top = 12 + 16 * 2 legend lines = 44.
+    assertThat(html).contains("740.0,44.0");
     assertThat(html).doesNotContain("<script");
+  }
+
+  @Test
+  void axesGetRoundNumbers() {
+    assertThat(HtmlReport.niceCeiling(12_246)).isEqualTo(20_000);
+    assertThat(HtmlReport.niceCeiling(0.8)).isEqualTo(1.0);
+    assertThat(HtmlReport.niceCeiling(240)).isEqualTo(250);
+    assertThat(HtmlReport.niceCeiling(500)).isEqualTo(500);
+    assertThat(HtmlReport.niceCeiling(0)).isEqualTo(1);
+    assertThat(HtmlReport.tick(5_000)).isEqualTo("5000");
+    assertThat(HtmlReport.tick(15_000)).isEqualTo("15k");
+    assertThat(HtmlReport.tick(12_500)).isEqualTo("12.5k");
+    assertThat(HtmlReport.tick(2_500_000)).isEqualTo("2.5M");
+    assertThat(HtmlReport.tick(0.25)).isEqualTo("0.25");
+    assertThat(HtmlReport.tick(0)).isEqualTo("0");
   }
 
   @Test

@@ -2,6 +2,9 @@ package org.allocationcommons.testkit.cli.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,11 +42,13 @@ public final class SimulateCommand {
         --max-time SECONDS  virtual time limit of a run (default 300)
         --report FILE       the HTML report (default target/commons-report.html)
         --quiet             no progress lines, only the summary
+        --memory            after each run, print the peak heap and the heap still in use after a
+                            full GC with every node alive (for sizing; the GC takes a moment)
       """;
 
   private static final Set<String> VALUED =
       Set.of("nodes", "seed", "loss", "duplication", "reordering", "latency", "policy", "max-time", "report");
-  private static final Set<String> FLAGS = Set.of("quiet");
+  private static final Set<String> FLAGS = Set.of("quiet", "memory");
   private static final long PROGRESS_EVERY_MILLIS = 5_000;
 
   private final PrintStream out;
@@ -59,7 +64,7 @@ public final class SimulateCommand {
 
   /** The parsed options of a run. */
   record Options(int nodes, long seed, NetworkConditions network, List<AllocationPolicy> policies,
-      Duration maxTime, Path report, boolean quiet) {}
+      Duration maxTime, Path report, boolean quiet, boolean memory) {}
 
   /** Parses the options, naming whatever is wrong. */
   Options parse(List<String> args) throws UsageException {
@@ -82,7 +87,8 @@ public final class SimulateCommand {
         .withDuplication(duplication)
         .withReordering(reordering, Duration.ofMillis(500))
         .withRetransmission(Duration.ofMillis(2 * latency[1] + 100), 10);
-    return new Options(nodes, seed, network, policies, Duration.ofSeconds(maxTime), report, a.flag("quiet"));
+    return new Options(nodes, seed, network, policies, Duration.ofSeconds(maxTime), report, a.flag("quiet"),
+        a.flag("memory"));
   }
 
   /** Runs the command; returns the exit code. */
@@ -111,9 +117,15 @@ public final class SimulateCommand {
           }
         });
       }
+      if (o.memory()) {
+        resetPeaks();
+      }
       try (Simulation sim = b.build()) {
         sim.runUntilConverged();
         SimulationResult r = sim.result();
+        if (o.memory()) {
+          memory(name, sim);
+        }
         results.add(r);
         out.printf(Locale.ROOT, "[%s] %s%n", name, r.converged()
             ? String.format(Locale.ROOT, "network converged at %.1f s virtual (%.2f s wall)",
@@ -131,6 +143,28 @@ public final class SimulateCommand {
     }
     out.println("Report: " + o.report().toAbsolutePath().normalize());
     return results.stream().allMatch(SimulationResult::converged) ? 0 : 1;
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  /** Peak heap (sum of the heap pools' peaks) and heap in use after a full GC, the nodes still alive. */
+  private void memory(String policy, Simulation alive) {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    System.gc();
+    long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    out.printf(Locale.ROOT, "[%s] heap: peak %.1f MiB, in use after GC %.1f MiB (%d nodes alive)%n", policy,
+        peak / 1048576.0, live / 1048576.0, alive.participants().size() - alive.crashed().size());
   }
 
   private void progress(String policy, Sample s) {
