@@ -71,6 +71,8 @@ public final class HtmlReport {
     chart(h, "Converged fraction of active participants", runs, x -> x.convergedFraction(), 1.0, s.threshold(), "");
     chart(h, "Messages on the wire (cumulative)", runs, x -> x.messages(), 0, -1, "");
     chart(h, "Unused capacity of the providers' latest allocations", runs, Sample::unusedCapacity, 0, -1, "");
+    chart(h, "Over-allocation: received beyond stated need, summed over participants", runs,
+        Sample::overAllocation, 0, -1, "");
     chart(h, "Largest encoded ITC stamp", runs, x -> x.maxStampBytes(), 0, -1, " B");
     events(h, runs);
     h.append("</body>\n</html>\n");
@@ -79,7 +81,8 @@ public final class HtmlReport {
 
   private static void table(StringBuilder h, List<SimulationResult> runs) {
     h.append("<table>\n<tr><th>run</th><th>converged at</th><th>messages</th><th>bytes</th>")
-        .append("<th>max stamp</th><th>unused capacity</th><th>virtual time</th><th>wall time</th></tr>\n");
+        .append("<th>max stamp</th><th>unused capacity</th><th>over-allocation</th><th>virtual time</th>")
+        .append("<th>wall time</th></tr>\n");
     for (SimulationResult r : runs) {
       h.append("<tr><td>").append(escape(label(r))).append("</td><td>")
           .append(r.convergedAtMillis().isPresent() ? seconds(r.convergedAtMillis().getAsLong()) : "not converged")
@@ -88,6 +91,8 @@ public final class HtmlReport {
           .append("</td><td>").append(r.maxStampBytes()).append(" B")
           .append("</td><td>").append(String.format(Locale.ROOT, "%.2f of %.2f", r.finalUnusedCapacity(),
               r.timeline().isEmpty() ? 0.0 : r.timeline().get(r.timeline().size() - 1).capacity()))
+          .append("</td><td>").append(String.format(Locale.ROOT, "%.2f",
+              r.timeline().isEmpty() ? 0.0 : r.timeline().get(r.timeline().size() - 1).overAllocation()))
           .append("</td><td>").append(seconds(r.virtualMillis()))
           .append("</td><td>").append(String.format(Locale.ROOT, "%.2f s", r.wallTime().toMillis() / 1000.0))
           .append("</td></tr>\n");

@@ -13,6 +13,9 @@ package org.allocationcommons.testkit.sim;
  * @param maxStampBytes the largest encoded ITC stamp among the active nodes' latest states
  * @param capacity capacity of the active providers (sum of their capacity slots' quantities)
  * @param unusedCapacity capacity the active providers' latest allocations leave unused, summed
+ * @param overAllocation what the active providers' latest allocations give participants beyond
+ *     their stated need, summed over participants (providers do not see each other's allocations,
+ *     so several can fill the same need; damping is what reduces this over time)
  * @param partitioned whether the network was partitioned at this instant
  */
 public record Sample(
@@ -25,6 +28,7 @@ public record Sample(
     int maxStampBytes,
     double capacity,
     double unusedCapacity,
+    double overAllocation,
     boolean partitioned) {
 
   /** {@code converged / active}, or 0 when no node is active. */

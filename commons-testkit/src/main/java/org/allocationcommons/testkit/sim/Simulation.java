@@ -92,6 +92,7 @@ public final class Simulation implements AutoCloseable {
   private final Map<String, Set<String>> partners = new HashMap<>();
   private final Map<String, String[]> followers = new HashMap<>();
   private final Map<String, Double> capacity = new HashMap<>();
+  private final Map<String, Double> statedNeed = new HashMap<>();
   private final Map<String, NodeScheduler> schedulers = new HashMap<>();
   private final Map<String, CommonsNode> nodes = new LinkedHashMap<>();
   private final Set<String> crashed = new LinkedHashSet<>();
@@ -316,6 +317,7 @@ public final class Simulation implements AutoCloseable {
     int maxStamp = 0;
     double unused = 0;
     double totalCapacity = 0;
+    Map<String, Double> received = new HashMap<>();
     for (Map.Entry<String, CommonsNode> e : nodes.entrySet()) {
       String k = e.getKey();
       if (crashed.contains(k)) {
@@ -329,10 +331,15 @@ public final class Simulation implements AutoCloseable {
       maxStamp = Math.max(maxStamp, n.stamp().toByteArray().length);
       unused += unusedCapacity(k, n);
       totalCapacity += capacity.getOrDefault(k, 0.0);
+      n.allocationState().get().ifPresent(st -> st.recipientTotals().forEach((r, q) -> received.merge(r, q, Double::sum)));
+    }
+    double over = 0;
+    for (Map.Entry<String, Double> e : new java.util.TreeMap<>(received).entrySet()) {
+      over += Math.max(0, e.getValue() - statedNeed.getOrDefault(e.getKey(), 0.0));
     }
     var stats = network.stats();
     return new Sample(nowMillis(), participants.size(), active, converged, stats.messages(), stats.bytes(), maxStamp,
-        totalCapacity, unused, network.isPartitioned());
+        totalCapacity, unused, over, network.isPartitioned());
   }
 
   /** Whether {@code pubKey}'s node is converged and informed (see the class description). */
@@ -380,6 +387,7 @@ public final class Simulation implements AutoCloseable {
           recognisedBy.computeIfAbsent(w.getKey(), k -> new ArrayList<>()).add(c.pubKey());
         }
       }
+      statedNeed.put(c.pubKey(), c.statedNeed());
       capacity.put(c.pubKey(), c.capacitySlots().stream().mapToDouble(AvailabilitySlot::quantity).filter(q -> q > 0).sum());
     }
     for (String k : participants) {

@@ -20,9 +20,9 @@ class HtmlReportTest {
     SimulationSettings settings = new SimulationSettings(3, 9, NetworkConditions.wideArea().withLoss(0.1), policy,
         Duration.ofSeconds(60), Duration.ofSeconds(1), 0.8);
     List<Sample> timeline = List.of(
-        new Sample(0, 3, 3, 0, 0, 0, 0, 20.0, 10.0, false),
-        new Sample(1_000, 3, 3, 1, 40, 4_000, 3, 20.0, 6.5, false),
-        new Sample(2_000, 3, 3, 3, 90, 9_000, 5, 20.0, 2.0, true));
+        new Sample(0, 3, 3, 0, 0, 0, 0, 20.0, 10.0, 0.0, false),
+        new Sample(1_000, 3, 3, 1, 40, 4_000, 3, 20.0, 6.5, 1.5, false),
+        new Sample(2_000, 3, 3, 3, 90, 9_000, 5, 20.0, 2.0, 0.5, true));
     return new SimulationResult(settings, timeline, List.of(new SimulationEvent(1_500, "partitioned <a & b>")),
         convergedAt, new NetworkStats(50, 30, 10, 2, 5, 1, 0, 0, 1, 9_000, 0), Duration.ofMillis(1234));
   }
@@ -32,8 +32,8 @@ class HtmlReportTest {
     String html = HtmlReport.render("Two <policies>", List.of(
         run(AllocationPolicy.FAITHFUL, OptionalLong.of(2_000)), run(AllocationPolicy.WATER_FILLING, OptionalLong.empty())));
     assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>Two &lt;policies&gt;</title>");
-    assertThat(html.split("<svg ", -1)).hasSize(5); // four charts
-    assertThat(html.split("<polyline ", -1)).hasSize(9); // two runs in each
+    assertThat(html.split("<svg ", -1)).hasSize(6); // five charts
+    assertThat(html.split("<polyline ", -1)).hasSize(11); // two runs in each
     assertThat(html).contains("faithful (seed 9)").contains("water-filling (seed 9)");
     assertThat(html).contains("<td>2.0 s</td>").contains("not converged");
     assertThat(html).contains("partitioned &lt;a &amp; b&gt;");

@@ -71,6 +71,13 @@ class SimulationTest {
           .filter(a -> a.availabilitySlotId().equals("ana-tools") && a.recipientPubkey().equals(ben))
           .mapToDouble(a -> a.quantity()).sum();
       assertThat(toBen).isCloseTo(3.6364, org.assertj.core.data.Offset.offset(1e-3));
+      // Capacity: ana 10 + 6, ben 8, dila 20 = 44. Unused: dila's 20 pages (nobody needs translation),
+      // 1 of ana's 6 repair hours (cem 3 + fay 2), 4 of ben's 8 childcare hours (ana needs 4) = 25.
+      // Everyone receives at most what it needs: no over-allocation.
+      Sample last = sim.sample();
+      assertThat(last.capacity()).isEqualTo(44.0);
+      assertThat(last.unusedCapacity()).isCloseTo(25.0, org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(last.overAllocation()).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-9));
     }
   }
 

@@ -176,26 +176,31 @@ public final class SimulateCommand {
   private void summary(List<SimulationResult> results) {
     out.println();
     out.println("Summary");
-    out.printf(Locale.ROOT, "%-15s %14s %12s %14s %10s %22s %10s%n",
-        "policy", "converged at", "messages", "bytes", "max stamp", "unused capacity", "wall time");
+    out.printf(Locale.ROOT, "%-15s %14s %12s %14s %10s %22s %16s %10s%n",
+        "policy", "converged at", "messages", "bytes", "max stamp", "unused capacity", "over-allocation", "wall time");
     for (SimulationResult r : results) {
       Sample last = r.timeline().isEmpty() ? null : r.timeline().get(r.timeline().size() - 1);
       String unused = last == null ? "-" : String.format(Locale.ROOT, "%.1f of %.1f (%.1f%%)", last.unusedCapacity(),
           last.capacity(), last.capacity() == 0 ? 0 : 100 * last.unusedCapacity() / last.capacity());
-      out.printf(Locale.ROOT, "%-15s %14s %,12d %,14d %8d B %22s %8.2f s%n",
+      out.printf(Locale.ROOT, "%-15s %14s %,12d %,14d %8d B %22s %16.1f %8.2f s%n",
           policyName(r.settings().policy()),
           r.converged() ? String.format(Locale.ROOT, "%.1f s", r.convergedAtMillis().getAsLong() / 1000.0) : "never",
           r.network().messages(), r.network().bytes(), r.maxStampBytes(), unused,
-          r.wallTime().toMillis() / 1000.0);
+          last == null ? 0.0 : last.overAllocation(), r.wallTime().toMillis() / 1000.0);
     }
     if (results.size() == 2 && results.get(0).converged() && results.get(1).converged()) {
       SimulationResult f = results.get(0);
       SimulationResult w = results.get(1);
-      out.printf(Locale.ROOT, "%s leaves %.2f units of capacity unused against %.2f for %s, and converges %s.%n",
+      out.printf(Locale.ROOT, "%s leaves %.1f units of capacity unused against %.1f for %s, over-allocates %.1f "
+              + "against %.1f, and converges %s.%n",
           policyName(w.settings().policy()), w.finalUnusedCapacity(), f.finalUnusedCapacity(),
-          policyName(f.settings().policy()),
+          policyName(f.settings().policy()), overAllocation(w), overAllocation(f),
           compare(w.convergedAtMillis().getAsLong(), f.convergedAtMillis().getAsLong()));
     }
+  }
+
+  private static double overAllocation(SimulationResult r) {
+    return r.timeline().isEmpty() ? 0 : r.timeline().get(r.timeline().size() - 1).overAllocation();
   }
 
   private static String compare(long a, long b) {
