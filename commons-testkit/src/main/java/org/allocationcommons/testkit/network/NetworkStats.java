@@ -16,6 +16,8 @@ package org.allocationcommons.testkit.network;
  * @param staleAtRelay publishes the relay ignored because it already held that one or a later one
  * @param bytes payload bytes of every publish and delivery put on the wire
  * @param listenerFailures listener invocations that threw (isolated, logged)
+ * @param publishesByDocument publishes by document name ({@code commitment}, {@code allocationState},
+ *     ...), each counted once however often it was transmitted, sorted by name
  */
 public record NetworkStats(
     long publishes,
@@ -28,7 +30,13 @@ public record NetworkStats(
     long droppedByCrash,
     long staleAtRelay,
     long bytes,
-    long listenerFailures) {
+    long listenerFailures,
+    java.util.SortedMap<String, Long> publishesByDocument) {
+
+  /** Copies the map. */
+  public NetworkStats {
+    publishesByDocument = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(publishesByDocument));
+  }
 
   /** Every message put on the wire: publishes, deliveries and acknowledgements. */
   public long messages() {

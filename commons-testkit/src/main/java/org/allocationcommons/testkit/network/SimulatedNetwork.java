@@ -86,6 +86,7 @@ public final class SimulatedNetwork {
   private long staleAtRelay;
   private long bytes;
   private long listenerFailures;
+  private final Map<String, Long> publishesByDocument = new HashMap<>();
 
   private SimulatedNetwork(VirtualScheduler scheduler, long seed, NetworkConditions conditions) {
     this.scheduler = scheduler;
@@ -278,7 +279,8 @@ public final class SimulatedNetwork {
   public NetworkStats stats() {
     return new NetworkStats(
         publishes, deliveries, acks, retransmissions, lost, duplicated,
-        droppedByPartition, droppedByCrash, staleAtRelay, bytes, listenerFailures);
+        droppedByPartition, droppedByCrash, staleAtRelay, bytes, listenerFailures,
+        new java.util.TreeMap<>(publishesByDocument));
   }
 
   // --- wire -------------------------------------------------------------------------------------
@@ -546,6 +548,8 @@ public final class SimulatedNetwork {
         return CompletableFuture.failedFuture(new IOException("node '" + node + "' is crashed"));
       }
       Pending p = new Pending(this, nextSequence++, path, payload.clone());
+      String document = Paths.document(path).orElse("?");
+      publishesByDocument.merge(document.startsWith(Paths.INVITATION_PREFIX) ? "invitation" : document, 1L, Long::sum);
       pending.put(p.sequence, p);
       sendPublish(p);
       return p.future;

@@ -67,6 +67,7 @@ class SimulatedNetworkTest {
     assertThat(s.messages()).isEqualTo(3);
     assertThat(s.bytes()).isEqualTo(4); // 2 payload bytes up, 2 down; acks carry none
     assertThat(s.lost() + s.duplicated() + s.retransmissions()).isZero();
+    assertThat(s.publishesByDocument()).containsExactly(java.util.Map.entry("commitment", 1L));
   }
 
   @Test
@@ -112,6 +113,7 @@ class SimulatedNetworkTest {
     assertThat(s.deliveries()).isEqualTo(2);
     assertThat(s.acks()).isEqualTo(4); // each arriving publish is acked, each ack duplicated
     assertThat(s.duplicated()).isEqualTo(4);
+    assertThat(s.publishesByDocument()).containsEntry("commitment", 1L); // one publish, however often sent
   }
 
   @Test

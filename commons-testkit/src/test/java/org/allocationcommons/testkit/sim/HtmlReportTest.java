@@ -24,7 +24,7 @@ class HtmlReportTest {
         new Sample(1_000, 3, 3, 1, 40, 4_000, 3, 20.0, 6.5, 1.5, false),
         new Sample(2_000, 3, 3, 3, 90, 9_000, 5, 20.0, 2.0, 0.5, true));
     return new SimulationResult(settings, timeline, List.of(new SimulationEvent(1_500, "partitioned <a & b>")),
-        convergedAt, new NetworkStats(50, 30, 10, 2, 5, 1, 0, 0, 1, 9_000, 0), Duration.ofMillis(1234));
+        convergedAt, new NetworkStats(50, 30, 10, 2, 5, 1, 0, 0, 1, 9_000, 0, new java.util.TreeMap<>()), Duration.ofMillis(1234));
   }
 
   @Test

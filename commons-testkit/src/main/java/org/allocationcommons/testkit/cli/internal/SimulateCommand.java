@@ -188,6 +188,12 @@ public final class SimulateCommand {
           r.network().messages(), r.network().bytes(), r.maxStampBytes(), unused,
           last == null ? 0.0 : last.overAllocation(), r.wallTime().toMillis() / 1000.0);
     }
+    for (SimulationResult r : results) {
+      StringBuilder line = new StringBuilder();
+      r.network().publishesByDocument().forEach((doc, n) ->
+          line.append(line.length() == 0 ? "" : ", ").append(doc).append(' ').append(String.format(Locale.ROOT, "%,d", n)));
+      out.printf(Locale.ROOT, "%-15s publishes by document: %s%n", policyName(r.settings().policy()), line);
+    }
     if (results.size() == 2 && results.get(0).converged() && results.get(1).converged()) {
       SimulationResult f = results.get(0);
       SimulationResult w = results.get(1);
