@@ -87,6 +87,11 @@ public final class Stamp {
     return BinaryCodec.decode(bytes);
   }
 
+  /** Internal factory for trees already known to be normal and within limits. */
+  static Stamp ofNormal(Id id, Event history) {
+    return new Stamp(id, history);
+  }
+
   /** The id component, in normal form. */
   public Id id() {
     return id;
