@@ -85,6 +85,21 @@ public final class ChurnExperiment {
     int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 42L;
     PrintStream out = System.out;
+    out.println("Stamps of the StampBenchmark populations (seed 42, no churn)");
+    out.println("| participants | ITC mean B | ITC max B | id depth max |");
+    out.println("|---:|---:|---:|---:|");
+    for (int size : new int[] {1, 16, 256, 4096}) {
+      List<Stamp> population = Population.build(size, 42);
+      long sum = 0;
+      int max = 0;
+      int depth = 0;
+      for (Stamp stamp : population) {
+        sum += stamp.encodedSize();
+        max = Math.max(max, stamp.encodedSize());
+        depth = Math.max(depth, depth(stamp.id()));
+      }
+      out.printf("| %d | %.1f | %d | %d |%n", size, (double) sum / size, max, depth);
+    }
     List<String> summary = new ArrayList<>();
     for (Heir policy : Heir.values()) {
       for (int target : new int[] {16, 64, 256}) {
