@@ -22,6 +22,19 @@ class StampTest {
   }
 
   @Test
+  void theClassJavadocExampleHolds() {
+    Stamp s = Stamp.seed();
+    Stamp.Fork f = s.fork();
+    Stamp a = f.left().event();
+    Stamp j = a.join(f.right());
+    assertThat(j).hasToString("(1, (0, 1, 0))");
+    assertThat(a.leq(j)).isTrue();
+    assertThat(a.concurrentWith(f.right().event())).isTrue();
+    // the owner of the whole id fills its history on the next event: (1, (0, 1, 0)) -> (1, 1)
+    assertThat(j.event()).hasToString("(1, 1)");
+  }
+
+  @Test
   void seedIsTheWholeIdWithAnEmptyHistory() {
     Stamp seed = Stamp.seed();
     assertThat(seed.id()).isEqualTo(ONE);
