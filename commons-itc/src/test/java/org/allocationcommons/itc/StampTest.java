@@ -35,6 +35,22 @@ class StampTest {
   }
 
   @Test
+  void theDocsExampleHolds() {
+    Stamp.Fork f = Stamp.seed().fork();
+    Stamp me = f.left();
+    Stamp newcomer = f.right();
+    me = me.event();
+    newcomer = newcomer.event();
+    assertThat(me.concurrentWith(newcomer)).isTrue();
+    // (0, 1, 0) join (0, 0, 1) = (0, 1, 1) -> 1
+    me = me.join(newcomer.peek());
+    assertThat(me).hasToString("((1, 0), 1)");
+    // (1, 0) + (0, 1) = (1, 1) -> 1; 1 join (0, 0, 1) = 1
+    me = me.join(newcomer);
+    assertThat(me).hasToString("(1, 1)");
+  }
+
+  @Test
   void seedIsTheWholeIdWithAnEmptyHistory() {
     Stamp seed = Stamp.seed();
     assertThat(seed.id()).isEqualTo(ONE);
