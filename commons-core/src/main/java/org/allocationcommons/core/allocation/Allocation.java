@@ -63,9 +63,8 @@ public final class Allocation {
    */
   public static AllocationResult compute(AllocationInput input, AllocationPolicy policy) {
     Inputs.check(input);
-    String provider = input.providerId();
-    CompatibilityIndex index = CompatibilityIndex.of(input.networkCommitments(), provider);
-    return compute(input, policy, index);
+    CompatibilityIndex index = CompatibilityIndex.of(input.networkCommitments(), input.providerId());
+    return new Run(input, policy, index).run();
   }
 
   /**

@@ -22,6 +22,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Histogram;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
+import org.allocationcommons.core.matching.CompatibilityIndex;
 import org.allocationcommons.core.matching.FilterContext;
 import org.allocationcommons.core.matching.Profile;
 import org.allocationcommons.core.matching.SlotCompatibility;
@@ -348,6 +349,9 @@ class AllocationProperties {
       AllocationResult a = Allocation.compute(in, policy);
       AllocationResult b = Allocation.compute(shuffled, policy);
       assertThat(b).isEqualTo(a);
+      // a prebuilt index gives the same result
+      CompatibilityIndex index = CompatibilityIndex.of(in.networkCommitments(), in.providerId());
+      assertThat(Allocation.compute(in, policy, index)).isEqualTo(a);
     }
   }
 
