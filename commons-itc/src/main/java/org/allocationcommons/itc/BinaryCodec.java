@@ -1,6 +1,5 @@
 package org.allocationcommons.itc;
 
-import java.util.Arrays;
 import org.allocationcommons.itc.Stamp.Event;
 import org.allocationcommons.itc.Stamp.Id;
 
@@ -199,19 +198,32 @@ final class BinaryCodec {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("ITC stamp bytes: " + e.getMessage(), e);
     }
-    Stamp stamp = Stamp.of(id, history);
-    if (!stamp.id().equals(id) || !stamp.history().equals(history)) {
-      throw new IllegalArgumentException(
-          "ITC stamp bytes decode to " + Trees.toString(id, history)
-              + ", which is not in normal form (its normal form is " + stamp + ")");
-    }
-    if (!Arrays.equals(encode(stamp), bytes)) {
-      // A normal tree written with a longer tag than needed, e.g. id tag 11 with a 0 child.
-      throw new IllegalArgumentException(
-          "ITC stamp bytes are not the canonical encoding of " + stamp
-              + " (a 0 child must use the short tag)");
-    }
-    return stamp;
+    return Stamp.ofNormal(id, history);
+  }
+
+  // Node forms, one per tag: the encoder picks the form from the node, the decoder checks that the
+  // tag it read is the one the encoder would have picked (canonical) and that the node is normal.
+
+  private static final int ID_LEFT_ZERO = 1;
+  private static final int ID_RIGHT_ZERO = 2;
+  private static final int ID_BOTH = 3;
+
+  static int idForm(Id.Node node) {
+    return Trees.isZero(node.left()) ? ID_LEFT_ZERO : Trees.isZero(node.right()) ? ID_RIGHT_ZERO : ID_BOTH;
+  }
+
+  private static final int EV_ZERO_LEFT_ZERO = 0;
+  private static final int EV_ZERO_RIGHT_ZERO = 1;
+  private static final int EV_ZERO_BOTH = 2;
+  private static final int EV_N_LEFT_ZERO = 3;
+  private static final int EV_N_RIGHT_ZERO = 4;
+  private static final int EV_N_BOTH = 5;
+
+  static int eventForm(Event.Node node) {
+    boolean leftZero = isZeroLeaf(node.left());
+    boolean rightZero = isZeroLeaf(node.right());
+    int form = leftZero ? EV_ZERO_LEFT_ZERO : rightZero ? EV_ZERO_RIGHT_ZERO : EV_ZERO_BOTH;
+    return node.n() == 0 ? form : form + 3;
   }
 
   private static Id decodeId(BitReader in, int depth) {
@@ -224,14 +236,26 @@ final class BinaryCodec {
       throw new IllegalArgumentException(
           "ITC stamp bytes: id tree deeper than Stamp.MAX_DEPTH = " + Stamp.MAX_DEPTH + " at bit " + at);
     }
-    if (tag == 1) {
-      return new Id.Node(Id.ZERO, decodeId(in, depth + 1));
+    Id.Node node;
+    if (tag == ID_LEFT_ZERO) {
+      node = new Id.Node(Id.ZERO, decodeId(in, depth + 1));
+    } else if (tag == ID_RIGHT_ZERO) {
+      node = new Id.Node(decodeId(in, depth + 1), Id.ZERO);
+    } else {
+      Id left = decodeId(in, depth + 1);
+      node = new Id.Node(left, decodeId(in, depth + 1));
     }
-    if (tag == 2) {
-      return new Id.Node(decodeId(in, depth + 1), Id.ZERO);
+    if (node.left() instanceof Id.Leaf l && node.right() instanceof Id.Leaf r && l.one() == r.one()) {
+      throw new IllegalArgumentException(
+          "ITC stamp bytes: the id node at bit " + at + " is " + Trees.toString(node)
+              + ", which is not in normal form");
     }
-    Id left = decodeId(in, depth + 1);
-    return new Id.Node(left, decodeId(in, depth + 1));
+    if (idForm(node) != tag) {
+      throw new IllegalArgumentException(
+          "ITC stamp bytes: the id node at bit " + at + " is not the canonical encoding: tag "
+              + tag + " used where a 0 child requires the short tag " + idForm(node));
+    }
+    return node;
   }
 
   private static Event decodeEvent(BitReader in, int depth) {
@@ -244,28 +268,43 @@ final class BinaryCodec {
           "ITC stamp bytes: event tree deeper than Stamp.MAX_DEPTH = " + Stamp.MAX_DEPTH
               + " at bit " + at);
     }
-    int tag = (int) in.read(2, "a 2-bit event node tag");
-    switch (tag) {
-      case 0:
-        return new Event.Node(0, Event.ZERO, decodeEvent(in, depth + 1));
-      case 1:
-        return new Event.Node(0, decodeEvent(in, depth + 1), Event.ZERO);
-      case 2: {
+    int form = (int) in.read(2, "a 2-bit event node tag");
+    if (form == 3) {
+      form = in.read(1, "a 1-bit event node tag") == 1
+          ? EV_N_BOTH
+          : in.read(1, "a 1-bit event node tag") == 0 ? EV_N_LEFT_ZERO : EV_N_RIGHT_ZERO;
+    }
+    long n = form >= EV_N_LEFT_ZERO ? decodeCounter(in) : 0;
+    Event.Node node;
+    switch (form) {
+      case EV_ZERO_LEFT_ZERO, EV_N_LEFT_ZERO ->
+          node = new Event.Node(n, Event.ZERO, decodeEvent(in, depth + 1));
+      case EV_ZERO_RIGHT_ZERO, EV_N_RIGHT_ZERO ->
+          node = new Event.Node(n, decodeEvent(in, depth + 1), Event.ZERO);
+      default -> {
         Event left = decodeEvent(in, depth + 1);
-        return new Event.Node(0, left, decodeEvent(in, depth + 1));
-      }
-      default: {
-        if (in.read(1, "a 1-bit event node tag") == 1) {
-          long n = decodeCounter(in);
-          Event left = decodeEvent(in, depth + 1);
-          return new Event.Node(n, left, decodeEvent(in, depth + 1));
-        }
-        boolean rightOnly = in.read(1, "a 1-bit event node tag") == 0;
-        long n = decodeCounter(in);
-        Event child = decodeEvent(in, depth + 1);
-        return rightOnly ? new Event.Node(n, Event.ZERO, child) : new Event.Node(n, child, Event.ZERO);
+        node = new Event.Node(n, left, decodeEvent(in, depth + 1));
       }
     }
+    boolean equalLeaves = node.left() instanceof Event.Leaf l && node.right() instanceof Event.Leaf r
+        && l.n() == r.n();
+    if (equalLeaves || Math.min(node.left().n(), node.right().n()) != 0) {
+      throw new IllegalArgumentException(
+          "ITC stamp bytes: the event node at bit " + at + " is " + abbreviate(node)
+              + ", which is not in normal form");
+    }
+    if (eventForm(node) != form) {
+      throw new IllegalArgumentException(
+          "ITC stamp bytes: the event node at bit " + at + " is not the canonical encoding: a 0 "
+              + "counter or a 0 child requires a shorter tag");
+    }
+    return node;
+  }
+
+  private static String abbreviate(Event e) {
+    StringBuilder sb = new StringBuilder();
+    Trees.append(sb, e);
+    return sb.length() <= 80 ? sb.toString() : sb.substring(0, 77) + "...";
   }
 
   /** A node's own counter: must be a leaf encoding {@code 1 enc_n(n, 2)}. */

@@ -16,8 +16,9 @@ import java.util.Objects;
  * Stamp s = Stamp.seed();                 // (1, 0)
  * Stamp.Fork f = s.fork();                // ((1, 0), 0) and ((0, 1), 0)
  * Stamp a = f.left().event();             // ((1, 0), (0, 1, 0))
- * Stamp j = a.join(f.right());            // (1, 1)
+ * Stamp j = a.join(f.right());            // (1, (0, 1, 0))
  * a.leq(j);                               // true
+ * a.concurrentWith(f.right().event());    // true
  * }</pre>
  *
  * <p>Every tree accepted from outside ({@link #of}, {@link #parse}, {@link #fromByteArray}) and every
@@ -85,6 +86,11 @@ public final class Stamp {
   public static Stamp fromByteArray(byte[] bytes) {
     Objects.requireNonNull(bytes, "bytes");
     return BinaryCodec.decode(bytes);
+  }
+
+  /** Internal factory for trees already known to be normal and within limits. */
+  static Stamp ofNormal(Id id, Event history) {
+    return new Stamp(id, history);
   }
 
   /** The id component, in normal form. */

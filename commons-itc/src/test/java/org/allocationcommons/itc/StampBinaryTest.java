@@ -68,14 +68,20 @@ class StampBinaryTest {
         // (1, 0) with its padding bit set
         "31|non-zero padding bits",
         // id (0, 0) written as 01 000: not normal. 01000 1000 (+7) = 0100 0100 0000 0000
-        "4400|not in normal form",
+        "4400|the id node at bit 0 is (0, 0), which is not in normal form",
         // id (0, 1) written with tag 11: 11 000 001 1000 (+4) = 1100 0001 1000 0000
-        "c180|not the canonical encoding",
+        "c180|the id node at bit 0 is not the canonical encoding: tag 3 used where a 0 child requires the short tag 1",
         // event node value given as a node: id 1, 0 11 0 0 then 0 (node tag) ...
         // 001 01100 0 ... = 0010 1100 0000 0000
         "2c00|expected a counter (leaf tag 1) for an event node's value at bit 8",
         // event (0, 1, 1) is not normal: 001 0 10 1001 1001 (+2) = 0010 1010 0110 0100
-        "2a64|not in normal form",
+        "2a64|the event node at bit 3 is (0, 1, 1), which is not in normal form",
+        // event (0, 0, 1) written with tag 0 10 and an explicit 0 leaf:
+        // 001 010 1000 1001 (+2) = 0010 1010 0010 0100
+        "2a24|the event node at bit 3 is not the canonical encoding",
+        // event (0, 0, 1) written with tag 0 11 0 0 and counter 0:
+        // 001 01100 1000 1001 = 0010 1100 1000 1001
+        "2c89|the event node at bit 3 is not the canonical encoding",
         // a counter with 62 width bits: id 1, leaf tag, then 62 ones: overflow
         "3fffffffffffffffff|exceeds Long.MAX_VALUE",
       })

@@ -22,6 +22,35 @@ class StampTest {
   }
 
   @Test
+  void theClassJavadocExampleHolds() {
+    Stamp s = Stamp.seed();
+    Stamp.Fork f = s.fork();
+    Stamp a = f.left().event();
+    Stamp j = a.join(f.right());
+    assertThat(j).hasToString("(1, (0, 1, 0))");
+    assertThat(a.leq(j)).isTrue();
+    assertThat(a.concurrentWith(f.right().event())).isTrue();
+    // the owner of the whole id fills its history on the next event: (1, (0, 1, 0)) -> (1, 1)
+    assertThat(j.event()).hasToString("(1, 1)");
+  }
+
+  @Test
+  void theDocsExampleHolds() {
+    Stamp.Fork f = Stamp.seed().fork();
+    Stamp me = f.left();
+    Stamp newcomer = f.right();
+    me = me.event();
+    newcomer = newcomer.event();
+    assertThat(me.concurrentWith(newcomer)).isTrue();
+    // (0, 1, 0) join (0, 0, 1) = (0, 1, 1) -> 1
+    me = me.join(newcomer.peek());
+    assertThat(me).hasToString("((1, 0), 1)");
+    // (1, 0) + (0, 1) = (1, 1) -> 1; 1 join (0, 0, 1) = 1
+    me = me.join(newcomer);
+    assertThat(me).hasToString("(1, 1)");
+  }
+
+  @Test
   void seedIsTheWholeIdWithAnEmptyHistory() {
     Stamp seed = Stamp.seed();
     assertThat(seed.id()).isEqualTo(ONE);
