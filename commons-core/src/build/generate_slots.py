@@ -23,8 +23,8 @@ FIELDS = [
  ("end_time","endTime","String","s","","end time of day"),
  ("time_zone","timeZone","String","s","","IANA time zone"),
  ("location_type","locationType","String","s","","location type; containing \"online\" or \"remote\" makes the slot remote"),
- ("longitude","longitude","Double","d","@Finite @DecimalMin(\"-180\") @DecimalMax(\"180\") ","longitude in degrees, [-180, 180]"),
- ("latitude","latitude","Double","d","@Finite @DecimalMin(\"-90\") @DecimalMax(\"90\") ","latitude in degrees, [-90, 90]"),
+ ("longitude","longitude","Double","d","@Finite @DecimalMin(value = \"-180\", message = MIN) @DecimalMax(value = \"180\", message = MAX) ","longitude in degrees, [-180, 180]"),
+ ("latitude","latitude","Double","d","@Finite @DecimalMin(value = \"-90\", message = MIN) @DecimalMax(value = \"90\", message = MAX) ","latitude in degrees, [-90, 90]"),
  ("street_address","streetAddress","String","s","","street address"),
  ("city","city","String","s","","city (compared case-insensitively)"),
  ("state_province","stateProvince","String","s","","state or province"),
@@ -53,6 +53,9 @@ def gen(cls, what, article):
     w("import jakarta.validation.constraints.PositiveOrZero;")
     w("import java.util.Objects;")
     w("import java.util.Optional;")
+    w("import static org.allocationcommons.core.validation.Messages.MAX;")
+    w("import static org.allocationcommons.core.validation.Messages.MIN;")
+    w("")
     w("import org.allocationcommons.core.validation.Finite;")
     w("")
     w("/**")

@@ -2,6 +2,7 @@ package org.allocationcommons.core.allocation;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,9 +63,8 @@ public final class Allocation {
    */
   public static AllocationResult compute(AllocationInput input, AllocationPolicy policy) {
     Inputs.check(input);
-    String provider = input.providerId();
-    CompatibilityIndex index = CompatibilityIndex.of(input.networkCommitments(), provider);
-    return compute(input, policy, index);
+    CompatibilityIndex index = CompatibilityIndex.of(input.networkCommitments(), input.providerId());
+    return new Run(input, policy, index).run();
   }
 
   /**
@@ -87,8 +87,9 @@ public final class Allocation {
     private final Set<MatchWarning> warnings = new LinkedHashSet<>();
     private final Map<String, SlotDenominators> denominators = new LinkedHashMap<>();
     private final List<SlotAllocation> records = new ArrayList<>();
-    private final Map<String, Double> totals = new TreeMap<>();
+    private final Map<String, Double> totals = new HashMap<>();
     private final Profile providerProfile;
+    private final Owner[] owners;
 
     Run(AllocationInput in, AllocationPolicy policy, CompatibilityIndex index) {
       this.in = in;
@@ -96,6 +97,7 @@ public final class Allocation {
       this.index = index;
       this.given = new double[index.size()];
       this.providerProfile = in.profiles().getOrDefault(in.providerId(), Profile.NONE);
+      this.owners = owners();
     }
 
     AllocationResult run() {
@@ -110,7 +112,7 @@ public final class Allocation {
           policy,
           Collections.unmodifiableMap(denominators),
           Collections.unmodifiableList(records),
-          Collections.unmodifiableMap(totals),
+          Collections.unmodifiableMap(new TreeMap<>(totals)),
           List.copyOf(warnings),
           capacity);
     }
@@ -223,34 +225,28 @@ public final class Allocation {
       SlotCompatibility.dateWarning(slot).ifPresent(warnings::add);
       List<Group> groups = new ArrayList<>();
       Group current = null;
+      Owner currentOwner = null;
       for (IndexedNeed n : index.compatibleWith(slot)) {
-        String owner = n.owner();
-        if (current == null || !current.pubKey.equals(owner)) {
-          current = null;
-          double mr = in.mrValues().getOrDefault(owner, 0.0);
-          double weight = in.providerWeights().getOrDefault(owner, 0.0);
-          Commitment c = in.networkCommitments().get(owner);
-          if ((mr > 0 || weight > 0) && c != null) {
-            current = new Group(owner, mr, weight, c.dampingFactor());
-            current.profile = in.profiles().getOrDefault(owner, Profile.NONE);
-            groups.add(current);
-          } else {
-            // not recognised: skip this owner's needs
-            current = new Group(owner, 0, 0, 1.0);
-            current.skip = true;
-          }
-        }
-        if (current.skip) {
+        Owner owner = owners[n.ordinal()];
+        if (!owner.recognised) {
           continue;
         }
-        FilterContext forRecipient =
-            new FilterContext(owner, current.mr, n.slot(), slot, current.profile);
-        FilterContext forProvider =
-            new FilterContext(in.providerId(), current.mr, slot, n.slot(), providerProfile);
-        List<MatchWarning> filterWarnings = new ArrayList<>(0);
-        boolean pass =
-            SlotCompatibility.filtersPass(n.slot(), slot, forRecipient, forProvider, filterWarnings);
-        warnings.addAll(filterWarnings);
+        if (owner != currentOwner) {
+          currentOwner = owner;
+          current = new Group(owner);
+          groups.add(current);
+        }
+        boolean pass = true;
+        if (slot.filterRule().isPresent() || n.slot().filterRule().isPresent()) {
+          FilterContext forRecipient =
+              new FilterContext(owner.pubKey, owner.mr, n.slot(), slot, owner.profile);
+          FilterContext forProvider =
+              new FilterContext(in.providerId(), owner.mr, slot, n.slot(), providerProfile);
+          List<MatchWarning> filterWarnings = new ArrayList<>(0);
+          pass =
+              SlotCompatibility.filtersPass(n.slot(), slot, forRecipient, forProvider, filterWarnings);
+          warnings.addAll(filterWarnings);
+        }
         if (pass) {
           current.needs.add(n);
           index.dateWarning(n).ifPresent(warnings::add);
@@ -259,7 +255,35 @@ public final class Allocation {
       groups.removeIf(g -> g.needs.isEmpty());
       return groups;
     }
+
+    /** What the run needs to know about each recipient, looked up once, by need ordinal. */
+    private Owner[] owners() {
+      Owner[] result = new Owner[index.size()];
+      Owner last = null;
+      for (IndexedNeed n : index.needs()) {
+        if (last == null || !last.pubKey.equals(n.owner())) {
+          String pk = n.owner();
+          double mr = in.mrValues().getOrDefault(pk, 0.0);
+          double weight = in.providerWeights().getOrDefault(pk, 0.0);
+          Commitment c = in.networkCommitments().get(pk);
+          last =
+              new Owner(
+                  pk,
+                  mr,
+                  weight,
+                  c == null ? Commitment.DEFAULT_DAMPING_FACTOR : c.dampingFactor(),
+                  in.profiles().getOrDefault(pk, Profile.NONE),
+                  (mr > 0 || weight > 0) && c != null);
+        }
+        result[n.ordinal()] = last;
+      }
+      return result;
+    }
   }
+
+  /** A recipient as the provider sees it. */
+  private record Owner(
+      String pubKey, double mr, double weight, double damping, Profile profile, boolean recognised) {}
 
   /** One recipient's compatible need slots for the current capacity slot. */
   private static final class Group {
@@ -268,15 +292,13 @@ public final class Allocation {
     final double weight;
     final double damping;
     final List<IndexedNeed> needs = new ArrayList<>(2);
-    Profile profile = Profile.NONE;
-    boolean skip;
     double allocation;
 
-    Group(String pubKey, double mr, double weight, double damping) {
-      this.pubKey = pubKey;
-      this.mr = mr;
-      this.weight = weight;
-      this.damping = damping;
+    Group(Owner owner) {
+      this.pubKey = owner.pubKey();
+      this.mr = owner.mr();
+      this.weight = owner.weight();
+      this.damping = owner.damping();
     }
   }
 }

@@ -48,8 +48,9 @@ public final class CompatibilityIndex {
     this.keys = new SlotKey[needs.size()];
     Map<String, IntBuffer> typed = new HashMap<>();
     IntBuffer untypedOrdinals = new IntBuffer();
+    Map<String, String> canonical = new HashMap<>();
     for (IndexedNeed n : needs) {
-      SlotKey k = SlotKey.of(n.slot());
+      SlotKey k = SlotKey.of(n.slot(), canonical);
       keys[n.ordinal()] = k;
       if (k.type == null) {
         untypedOrdinals.add(n.ordinal());

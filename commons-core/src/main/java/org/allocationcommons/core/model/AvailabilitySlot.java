@@ -12,6 +12,9 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.Objects;
 import java.util.Optional;
+import static org.allocationcommons.core.validation.Messages.MAX;
+import static org.allocationcommons.core.validation.Messages.MIN;
+
 import org.allocationcommons.core.validation.Finite;
 
 /**
@@ -49,8 +52,8 @@ public record AvailabilitySlot(
     @JsonProperty("end_time") Optional<String> endTime,
     @JsonProperty("time_zone") Optional<String> timeZone,
     @JsonProperty("location_type") Optional<String> locationType,
-    @JsonProperty("longitude") Optional<@Finite @DecimalMin("-180") @DecimalMax("180") Double> longitude,
-    @JsonProperty("latitude") Optional<@Finite @DecimalMin("-90") @DecimalMax("90") Double> latitude,
+    @JsonProperty("longitude") Optional<@Finite @DecimalMin(value = "-180", message = MIN) @DecimalMax(value = "180", message = MAX) Double> longitude,
+    @JsonProperty("latitude") Optional<@Finite @DecimalMin(value = "-90", message = MIN) @DecimalMax(value = "90", message = MAX) Double> latitude,
     @JsonProperty("street_address") Optional<String> streetAddress,
     @JsonProperty("city") Optional<String> city,
     @JsonProperty("state_province") Optional<String> stateProvince,

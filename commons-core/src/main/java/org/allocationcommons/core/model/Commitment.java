@@ -1,5 +1,8 @@
 package org.allocationcommons.core.model;
 
+import static org.allocationcommons.core.validation.Messages.MAX;
+import static org.allocationcommons.core.validation.Messages.MIN;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
@@ -30,13 +33,13 @@ public record Commitment(
     @JsonProperty("capacity_slots") List<@NotNull @Valid AvailabilitySlot> capacitySlots,
     @JsonProperty("need_slots") List<@NotNull @Valid NeedSlot> needSlots,
     @JsonProperty("recognition_weights")
-        Map<@NotBlank String, @NotNull @Finite @DecimalMin("0") @DecimalMax("1") Double>
+        Map<@NotBlank String, @NotNull @Finite @DecimalMin(value = "0", message = MIN) @DecimalMax(value = "1", message = MAX) Double>
             recognitionWeights,
     @JsonProperty("mr_values")
-        Map<@NotBlank String, @NotNull @Finite @DecimalMin("0") @DecimalMax("1") Double> mrValues,
+        Map<@NotBlank String, @NotNull @Finite @DecimalMin(value = "0", message = MIN) @DecimalMax(value = "1", message = MAX) Double> mrValues,
     @JsonProperty("itcStamp") @NotNull Stamp itcStamp,
     @JsonProperty("timestamp") @Positive long timestamp,
-    @JsonProperty("damping_factor") @NotNull @Finite @DecimalMin("0") @DecimalMax("1")
+    @JsonProperty("damping_factor") @NotNull @Finite @DecimalMin(value = "0", message = MIN) @DecimalMax(value = "1", message = MAX)
         Double dampingFactor,
     @JsonProperty("damping_history") List<@NotNull @Valid DampingEntry> dampingHistory) {
 

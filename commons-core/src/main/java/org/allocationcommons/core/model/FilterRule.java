@@ -1,7 +1,11 @@
 package org.allocationcommons.core.model;
 
+import static org.allocationcommons.core.validation.Messages.MAX;
+import static org.allocationcommons.core.validation.Messages.MIN;
+
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -53,7 +57,7 @@ public sealed interface FilterRule {
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   record Trust(
       @JsonProperty("min_mutual_recognition")
-          Optional<@Finite @DecimalMin("0") @DecimalMax("1") Double> minMutualRecognition,
+          Optional<@Finite @DecimalMin(value = "0", message = MIN) @DecimalMax(value = "1", message = MAX) Double> minMutualRecognition,
       @JsonProperty("only_mutual") boolean onlyMutual)
       implements FilterRule {
 
@@ -218,6 +222,7 @@ public sealed interface FilterRule {
     }
 
     /** Whether this is a {@code custom} rule, i.e. code carried in data (never run). */
+    @JsonIgnore
     public boolean isCustomCode() {
       return "custom".equals(type);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -51,7 +52,7 @@ class CompatibilityIndexProperties {
     return Combinators.combine(needs, caps).as(Scenario::new);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
   void indexEqualsBruteForce(@ForAll("scenarios") Scenario s) {
     CompatibilityIndex index = CompatibilityIndex.ofNeeds(s.needs());
     for (AvailabilitySlot avail : s.capacity()) {
@@ -67,7 +68,7 @@ class CompatibilityIndexProperties {
     }
   }
 
-  @Property(tries = 100)
+  @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
   void bruteForceCheckAgreesWithRuleByRuleResult(
       @ForAll("needs") NeedSlot need, @ForAll("caps") AvailabilitySlot avail) {
     Compatibility c = SlotCompatibility.check(need, avail);

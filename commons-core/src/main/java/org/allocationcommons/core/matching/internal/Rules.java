@@ -45,9 +45,28 @@ public final class Rules {
       return true;
     }
     if (a.hasCoordinates && b.hasCoordinates) {
-      return haversineKm(a.latitude, a.longitude, b.latitude, b.longitude) <= MAX_DISTANCE_KM;
+      return withinMaxDistance(a, b);
     }
     return !(a.hasCityOrCountry() && b.hasCityOrCountry());
+  }
+
+  /**
+   * Haversine distance &lt;= 50 km without inverse trigonometry: {@code d = 2R asin(sqrt(h))} is
+   * monotonic in the haversine {@code h}, so {@code d <= 50} iff {@code h <= sin^2(50 / 2R)}; the
+   * cosines of the latitudes are cached in the keys.
+   */
+  static boolean withinMaxDistance(SlotKey a, SlotKey b) {
+    double sLat = Math.sin(Math.toRadians(b.latitude - a.latitude) / 2);
+    double sLon = Math.sin(Math.toRadians(b.longitude - a.longitude) / 2);
+    double h = sLat * sLat + a.cosLatitude * b.cosLatitude * sLon * sLon;
+    return h <= MAX_HAVERSINE;
+  }
+
+  private static final double MAX_HAVERSINE;
+
+  static {
+    double s = Math.sin(MAX_DISTANCE_KM / (2 * EARTH_RADIUS_KM));
+    MAX_HAVERSINE = s * s;
   }
 
   /** All three. */

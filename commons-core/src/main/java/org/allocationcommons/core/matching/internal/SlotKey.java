@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.allocationcommons.core.model.Slot;
 
@@ -40,8 +41,10 @@ public final class SlotKey {
   public final double latitude;
   /** Longitude (NaN when absent). */
   public final double longitude;
+  /** Cosine of the latitude (NaN when absent). */
+  public final double cosLatitude;
 
-  private SlotKey(Slot slot) {
+  private SlotKey(Slot slot, Map<String, String> canonical) {
     this.type = text(slot.needTypeId());
     String startText = text(slot.startDate());
     String endText = text(slot.endDate());
@@ -68,8 +71,8 @@ public final class SlotKey {
     this.unparseableDate = bad;
     this.start = s;
     this.end = e;
-    this.city = lower(text(slot.city()));
-    this.country = lower(text(slot.country()));
+    this.city = canonical(lower(text(slot.city())), canonical);
+    this.country = canonical(lower(text(slot.country())), canonical);
     this.hasLocation = city != null || country != null || slot.latitude().isPresent();
     String locationType = lower(text(slot.locationType()));
     this.remote =
@@ -78,11 +81,28 @@ public final class SlotKey {
     this.hasCoordinates = slot.latitude().isPresent() && slot.longitude().isPresent();
     this.latitude = slot.latitude().orElse(Double.NaN);
     this.longitude = slot.longitude().orElse(Double.NaN);
+    this.cosLatitude = Math.cos(Math.toRadians(latitude));
   }
 
   /** The key of a slot. */
   public static SlotKey of(Slot slot) {
-    return new SlotKey(slot);
+    return new SlotKey(slot, null);
+  }
+
+  /**
+   * The key of a slot, sharing equal lower-cased city and country strings through {@code
+   * canonical} (an index over a million slots in a hundred cities then keeps a hundred strings).
+   */
+  public static SlotKey of(Slot slot, Map<String, String> canonical) {
+    return new SlotKey(slot, canonical);
+  }
+
+  private static String canonical(String s, Map<String, String> canonical) {
+    if (s == null || canonical == null) {
+      return s;
+    }
+    String existing = canonical.putIfAbsent(s, s);
+    return existing == null ? s : existing;
   }
 
   /** Whether the time rule can use this slot's range (it has dates and they all parse). */
