@@ -184,7 +184,7 @@ public final class Codec {
     Objects.requireNonNull(value, "value");
     List<Violation> out = new ArrayList<>();
     for (ConstraintViolation<Object> v : validator.validate(value)) {
-      out.add(Violation.of(v.getPropertyPath().toString(), abbreviate(v.getInvalidValue()), v.getMessage()));
+      out.add(Violation.of(field(v), abbreviate(v.getInvalidValue()), rule(v)));
     }
     out.sort(Comparator.comparing(Violation::field).thenComparing(Violation::rule));
     return out;
@@ -201,6 +201,35 @@ public final class Codec {
       throw new InvalidDocumentException(value.getClass().getSimpleName(), vs);
     }
     return value;
+  }
+
+  /** The JSON path, without the engine's container-element markers. */
+  private static String field(ConstraintViolation<?> v) {
+    return v.getPropertyPath().toString()
+        .replace(".<map value>", "")
+        .replace(".<list element>", "")
+        .replace(".<iterable element>", "")
+        .replace(".<map key>", "");
+  }
+
+  /**
+   * The rule in words. Without an expression language, the engine cannot render the conditional
+   * default messages of {@code @DecimalMin}/{@code @DecimalMax}; those are written here.
+   */
+  private static String rule(ConstraintViolation<?> v) {
+    String m = v.getMessage();
+    if (!m.contains("${")) {
+      return m;
+    }
+    var attrs = v.getConstraintDescriptor().getAttributes();
+    Object bound = attrs.get("value");
+    boolean inclusive = !Boolean.FALSE.equals(attrs.get("inclusive"));
+    String type = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+    return switch (type) {
+      case "DecimalMax" -> "must be less than " + (inclusive ? "or equal to " : "") + bound;
+      case "DecimalMin" -> "must be greater than " + (inclusive ? "or equal to " : "") + bound;
+      default -> m.replaceAll("\\$\\{[^}]*}", "");
+    };
   }
 
   private void requireSize(byte[] json, String what) {

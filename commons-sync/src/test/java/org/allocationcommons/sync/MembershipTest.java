@@ -1,0 +1,39 @@
+package org.allocationcommons.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.allocationcommons.itc.Stamp;
+import org.allocationcommons.sync.spi.Paths;
+import org.junit.jupiter.api.Test;
+
+class MembershipTest {
+
+  /**
+   * Worked example: F founds (id 1); F invites A (F keeps (1,0), A gets (0,1)); A invites C (A keeps
+   * (0,(1,0)), C gets (0,(0,1))); C retires and A joins its id back, owning (0,1) again; a duplicate
+   * retirement delivery is ignored.
+   */
+  @Test
+  void retirementHandsTheIdBackToTheSponsorOnce() {
+    TestCommons commons = new TestCommons();
+    CommonsNode f = commons.founder(TestCommons.identity(0));
+    CommonsNode a = commons.join(f, TestCommons.identity(1));
+    CommonsNode c = commons.join(a, TestCommons.identity(2));
+    assertThat(f.stamp().id()).isEqualTo(Stamp.parse("((1, 0), 0)").id());
+    assertThat(a.stamp().id()).isEqualTo(Stamp.parse("((0, (1, 0)), 0)").id());
+    assertThat(c.stamp().id()).isEqualTo(Stamp.parse("((0, (0, 1)), 0)").id());
+    commons.await(c.retire());
+    commons.run(Duration.ofMillis(50));
+    assertThat(a.stamp().id()).isEqualTo(Stamp.parse("((0, 1), 0)").id());
+    assertThat(c.stamp().isAnonymous()).isTrue();
+    // the retirement is delivered again: nothing changes, no overlap error
+    byte[] again = commons.network.latest(
+        Paths.of(c.pubKey(), Paths.RETIREMENT)).orElseThrow();
+    commons.network.transport().publish(
+        Paths.of(c.pubKey(), Paths.RETIREMENT), again);
+    commons.run(Duration.ofMillis(50));
+    assertThat(a.stamp().id()).isEqualTo(Stamp.parse("((0, 1), 0)").id());
+    assertThat(commons.scheduler.failures()).isEmpty();
+  }
+}

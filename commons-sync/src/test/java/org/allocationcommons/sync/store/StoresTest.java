@@ -1,0 +1,94 @@
+package org.allocationcommons.sync.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.allocationcommons.sync.time.VirtualScheduler;
+import org.junit.jupiter.api.Test;
+
+class StoresTest {
+
+  @Test
+  void subscribersGetTheCurrentValueThenChangesOnly() {
+    Writable<Integer> w = Stores.writable(1);
+    List<Integer> got = new ArrayList<>();
+    Registration r = w.subscribe(got::add);
+    w.set(1);
+    w.set(2);
+    w.update(x -> x * 10);
+    r.close();
+    w.set(3);
+    assertThat(got).containsExactly(1, 2, 20);
+  }
+
+  @Test
+  void aFailingListenerIsIsolatedAndReported() {
+    List<RuntimeException> reported = new ArrayList<>();
+    Writable<String> w = Stores.writable("a", reported::add);
+    List<String> got = new ArrayList<>();
+    w.subscribe(v -> { if (v.equals("b")) { throw new IllegalStateException("listener bug"); } });
+    w.subscribe(got::add);
+    w.set("b");
+    assertThat(got).containsExactly("a", "b");
+    assertThat(reported).singleElement().extracting(Throwable::getMessage).isEqualTo("listener bug");
+    assertThat(w.get()).isEqualTo("b");
+  }
+
+  @Test
+  void derivedStoresFollowTheirSourcesSynchronously() {
+    Writable<Integer> a = Stores.writable(2);
+    Writable<Integer> b = Stores.writable(3);
+    Derived<Integer> sum = Stores.derived(a, b, Integer::sum);
+    Derived<String> text = Stores.derived(sum, x -> "=" + x);
+    assertThat(text.get()).isEqualTo("=5");
+    a.set(10);
+    assertThat(text.get()).isEqualTo("=13");
+    sum.close();
+    a.set(0);
+    assertThat(sum.get()).isEqualTo(13);
+  }
+
+  @Test
+  void debouncedDerivedStoresCoalesceABurstIntoOneComputationAfterTheFirstChange() {
+    VirtualScheduler s = VirtualScheduler.startingAtDefaultEpoch();
+    Writable<Integer> a = Stores.writable(0);
+    AtomicInteger computations = new AtomicInteger();
+    Derived<Integer> d =
+        Stores.derived(List.of(a), () -> { computations.incrementAndGet(); return a.get() * 2; }, s, Duration.ofMillis(100));
+    assertThat(d.get()).isZero();
+    assertThat(computations).hasValue(1);
+    a.set(1);
+    s.advanceBy(Duration.ofMillis(60));
+    a.set(2);
+    s.advanceBy(Duration.ofMillis(39));
+    assertThat(d.get()).isZero(); // 99 ms after the first change: not yet
+    s.advanceBy(Duration.ofMillis(1));
+    assertThat(d.get()).isEqualTo(4); // one computation, 100 ms after the first change, sees both
+    assertThat(computations).hasValue(2);
+    s.advanceBy(Duration.ofSeconds(1));
+    assertThat(computations).hasValue(2);
+    d.close();
+    a.set(5);
+    s.advanceBy(Duration.ofSeconds(1));
+    assertThat(d.get()).isEqualTo(4);
+  }
+
+  @Test
+  void debouncerFlushRunsAPendingActionAtOnce() {
+    VirtualScheduler s = VirtualScheduler.startingAtDefaultEpoch();
+    AtomicInteger runs = new AtomicInteger();
+    Debouncer d = Debouncer.of(s, Duration.ofSeconds(1), runs::incrementAndGet);
+    d.flush();
+    assertThat(runs).hasValue(0);
+    d.trigger();
+    d.trigger();
+    assertThat(d.isPending()).isTrue();
+    d.flush();
+    assertThat(runs).hasValue(1);
+    s.advanceBy(Duration.ofSeconds(2));
+    assertThat(runs).hasValue(1);
+  }
+}
