@@ -39,6 +39,20 @@ class SimulateCommandTest {
   }
 
   @Test
+  void partitionAndCrashPhasesReconvergeAndShowInTheReport(@TempDir Path dir) throws Exception {
+    Outcome o = AllocateCommandTest.run("", dir, "simulate", "--nodes", "15", "--policy", "water-filling",
+        "--partition", "0.33", "--crash", "0.2", "--quiet", "--report", "faults.html");
+    assertThat(o.code()).as(o.out()).isZero();
+    assertThat(o.out())
+        .containsPattern("\\[water-filling\\] converged again [0-9.]+ s virtual after healing the partition")
+        .containsPattern("converged again [0-9.]+ s virtual after restarting 3 crashed participants")
+        .contains("every restarted participant converged again");
+    String html = Files.readString(dir.resolve("faults.html"));
+    assertThat(html).contains("partitioned 5 of 15 participants off").contains("partition healed")
+        .contains("crashed 3 participants").contains("restarted 3 participants from storage");
+  }
+
+  @Test
   void badOptionsExitWithTwoAndSayWhy(@TempDir Path dir) {
     Outcome loss = AllocateCommandTest.run("", dir, "simulate", "--loss", "1");
     assertThat(loss.code()).isEqualTo(2);
@@ -50,6 +64,8 @@ class SimulateCommandTest {
     assertThat(policy.err()).contains("--policy must be faithful, water-filling or both, was 'greedy'");
     Outcome nodes = AllocateCommandTest.run("", dir, "simulate", "--nodes", "0");
     assertThat(nodes.err()).contains("--nodes must be between 1 and 100000, was 0");
+    Outcome partition = AllocateCommandTest.run("", dir, "simulate", "--partition", "1");
+    assertThat(partition.err()).contains("--partition must be in [0, 1), was 1");
     Outcome operand = AllocateCommandTest.run("", dir, "simulate", "extra");
     assertThat(operand.err()).contains("simulate takes no operands");
     Outcome help = AllocateCommandTest.run("", dir, "help", "simulate");

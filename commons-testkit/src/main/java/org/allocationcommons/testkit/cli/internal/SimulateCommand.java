@@ -41,13 +41,20 @@ public final class SimulateCommand {
         --policy NAME       faithful, water-filling or both (default both)
         --max-time SECONDS  virtual time limit of a run (default 300)
         --report FILE       the HTML report (default target/commons-report.html)
+        --partition F       after converging, cut the first fraction F of the participants off for
+                            90 s (past the 60 s freshness window), heal, and converge again
+        --crash F           after converging (and healing), crash every participant in a fraction F
+                            for 20 s, restart them from their storage, and converge again
         --quiet             no progress lines, only the summary
         --memory            after each run, print the peak heap and the heap still in use after a
                             full GC with every node alive (for sizing; the GC takes a moment)
       """;
 
-  private static final Set<String> VALUED =
-      Set.of("nodes", "seed", "loss", "duplication", "reordering", "latency", "policy", "max-time", "report");
+  private static final Set<String> VALUED = Set.of(
+      "nodes", "seed", "loss", "duplication", "reordering", "latency", "policy", "max-time", "report", "partition",
+      "crash");
+  private static final Duration PARTITION_FOR = Duration.ofSeconds(90);
+  private static final Duration CRASH_FOR = Duration.ofSeconds(20);
   private static final Set<String> FLAGS = Set.of("quiet", "memory");
   private static final long PROGRESS_EVERY_MILLIS = 5_000;
 
@@ -64,7 +71,7 @@ public final class SimulateCommand {
 
   /** The parsed options of a run. */
   record Options(int nodes, long seed, NetworkConditions network, List<AllocationPolicy> policies,
-      Duration maxTime, Path report, boolean quiet, boolean memory) {}
+      Duration maxTime, Path report, boolean quiet, boolean memory, double partition, double crash) {}
 
   /** Parses the options, naming whatever is wrong. */
   Options parse(List<String> args) throws UsageException {
@@ -87,8 +94,10 @@ public final class SimulateCommand {
         .withDuplication(duplication)
         .withReordering(reordering, Duration.ofMillis(500))
         .withRetransmission(Duration.ofMillis(2 * latency[1] + 100), 10);
+    double partition = a.doubleOption("partition", 0, 0, 1, true);
+    double crash = a.doubleOption("crash", 0, 0, 1, true);
     return new Options(nodes, seed, network, policies, Duration.ofSeconds(maxTime), report, a.flag("quiet"),
-        a.flag("memory"));
+        a.flag("memory"), partition, crash);
   }
 
   /** Runs the command; returns the exit code. */
@@ -100,6 +109,7 @@ public final class SimulateCommand {
         o.network().loss() * 100, o.network().duplication() * 100, o.network().reordering() * 100,
         o.policies().stream().map(SimulateCommand::policyName).toList());
     List<SimulationResult> results = new ArrayList<>();
+    failed = false;
     for (AllocationPolicy policy : o.policies()) {
       String name = policyName(policy);
       long[] nextProgress = {0};
@@ -121,16 +131,38 @@ public final class SimulateCommand {
         resetPeaks();
       }
       try (Simulation sim = b.build()) {
-        sim.runUntilConverged();
-        SimulationResult r = sim.result();
+        boolean ok = sim.runUntilConverged().isPresent();
         if (o.memory()) {
           memory(name, sim);
         }
-        results.add(r);
-        out.printf(Locale.ROOT, "[%s] %s%n", name, r.converged()
+        SimulationResult first = sim.result();
+        out.printf(Locale.ROOT, "[%s] %s%n", name, first.converged()
             ? String.format(Locale.ROOT, "network converged at %.1f s virtual (%.2f s wall)",
-                r.convergedAtMillis().getAsLong() / 1000.0, r.wallTime().toMillis() / 1000.0)
+                first.convergedAtMillis().getAsLong() / 1000.0, first.wallTime().toMillis() / 1000.0)
             : String.format(Locale.ROOT, "not converged within %d s virtual", o.maxTime().toSeconds()));
+        if (ok && o.partition() > 0) {
+          int k = Math.max(1, (int) Math.round(o.partition() * o.nodes()));
+          sim.partition(sim.participants().subList(0, Math.min(k, o.nodes())));
+          sim.runFor(PARTITION_FOR);
+          sim.heal();
+          ok = reconverge(name, sim, "healing the partition", o);
+        }
+        if (ok && o.crash() > 0) {
+          List<String> victims = new ArrayList<>();
+          int every = Math.max(1, (int) Math.round(1 / o.crash()));
+          for (int i = every - 1; i < o.nodes(); i += every) {
+            victims.add(sim.participants().get(i));
+          }
+          sim.crash(victims);
+          sim.runFor(CRASH_FOR);
+          sim.restart(victims);
+          ok = reconverge(name, sim, "restarting " + victims.size() + " crashed participants", o)
+              && reconvergeRestarted(name, sim, victims);
+        }
+        results.add(sim.result());
+        if (!ok) {
+          failed = true;
+        }
       }
     }
     summary(results);
@@ -142,7 +174,32 @@ public final class SimulateCommand {
       return 1;
     }
     out.println("Report: " + o.report().toAbsolutePath().normalize());
-    return results.stream().allMatch(SimulationResult::converged) ? 0 : 1;
+    return failed ? 1 : 0;
+  }
+
+  private boolean failed;
+
+  /** Runs until converged again after a fault, within the time limit; says when. */
+  private boolean reconverge(String name, Simulation sim, String after, Options o) {
+    long from = sim.nowMillis();
+    var again = sim.runUntilConverged(o.maxTime());
+    out.printf(Locale.ROOT, "[%s] %s%n", name, again.isPresent()
+        ? String.format(Locale.ROOT, "converged again %.1f s virtual after %s", (again.getAsLong() - from) / 1000.0,
+            after)
+        : String.format(Locale.ROOT, "not converged again within %d s virtual after %s", o.maxTime().toSeconds(),
+            after));
+    return again.isPresent();
+  }
+
+  /** The survivors alone may make 80%: also wait for every restarted node to be converged again. */
+  private boolean reconvergeRestarted(String name, Simulation sim, List<String> restarted) {
+    long from = sim.nowMillis();
+    var caughtUp = sim.runUntil(() -> restarted.stream().allMatch(sim::isConverged), Duration.ofMinutes(5));
+    out.printf(Locale.ROOT, "[%s] %s%n", name, caughtUp.isPresent()
+        ? String.format(Locale.ROOT, "every restarted participant converged again %.1f s virtual later",
+            (caughtUp.getAsLong() - from) / 1000.0)
+        : "some restarted participants did not converge again within 5 min virtual");
+    return caughtUp.isPresent();
   }
 
   private static void resetPeaks() {
