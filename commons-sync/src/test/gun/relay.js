@@ -22,7 +22,9 @@ const server = http.createServer((req, res) => {
 });
 // multicast off: relays must find each other only through the peers given (tests stay isolated);
 // stats off: GUN would otherwise write a stats file into its own package directory.
-const options = { web: server, peers: peers, multicast: false, stats: false };
+// WebSocket: gun's client side (src/websocket.js) looks for a WebSocket class before lib/wire.js
+// provides one, so without it a relay never dials the peers it is given and a mesh never forms.
+const options = { web: server, peers: peers, multicast: false, stats: false, WebSocket: require('ws') };
 if (storage === '-') {
   options.radisk = false;
   options.localStorage = false;
@@ -30,10 +32,18 @@ if (storage === '-') {
 } else {
   options.file = storage;
 }
-Gun(options);
+const gun = Gun(options);
+// A relay runs as a "super" peer, which only dials its peers lazily, when it happens to forward a
+// message to all of them; AXE routes puts only to subscribers, so that may never happen. Dial now.
+const mesh = gun._.opt.mesh;
+for (const url of peers) {
+  const peer = gun._.opt.peers[url];
+  if (mesh && peer && !peer.wire) { mesh.hi(peer); }
+}
 server.listen(port, '127.0.0.1', () => {
   console.log('relay listening ' + port);
 });
-const stop = () => server.close(() => process.exit(0));
+// Acknowledged puts are already on disk (GUN acks after its storage write), so stopping is immediate.
+const stop = () => process.exit(0);
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -133,7 +133,7 @@ public record GunOptions(
           "gun transport option 'peers' is required: comma-separated ws:// URLs, e.g. ws://127.0.0.1:8765/gun");
     }
     List<URI> peers = new ArrayList<>();
-    for (String part : peerList.split(",")) {
+    for (String part : peerList.split(",", -1)) {
       String url = part.trim();
       if (url.isEmpty()) {
         throw new IllegalArgumentException("option 'peers' value '" + peerList + "' has an empty URL");

@@ -432,6 +432,7 @@ public final class GunTransport implements Transport {
     for (Pending p : List.copyOf(list)) {
       if (p.state <= state) {
         forget(p);
+        acks.incrementAndGet(); // counted here, under the lock, exactly once per publish
         done.add(p);
       }
     }
@@ -451,9 +452,7 @@ public final class GunTransport implements Transport {
 
   private void finish(List<Pending> confirmed) {
     for (Pending p : confirmed) {
-      if (p.done.complete(null)) {
-        acks.incrementAndGet();
-      }
+      p.done.complete(null);
     }
   }
 
