@@ -1,5 +1,6 @@
-// A fake relay that answers every GET with malformed frames and then one valid reply, for the test
-// that the Java transport ignores and counts what is not valid GUN.
+// A fake relay for the tests of how the Java transport treats what a real relay would never send:
+// every GET is answered with malformed frames, then one valid value, then that value again under the
+// same message id, again under a new id, and an older value; every PUT is refused with an error.
 // Usage: node fake-relay.js <port>; prints "fake listening <port>".
 'use strict';
 const http = require('http');
@@ -23,7 +24,15 @@ wss.on('connection', (socket) => {
       socket.send(JSON.stringify({ '#': 'f4', put: { [soul]: { _: { '#': soul, '>': { doc: 'late' } }, doc: 'eA==' } } })); // 6 state not a number
       socket.send(JSON.stringify({ '#': 'f5', put: node('***not base64***', 2000) })); // 7 doc not base64
       socket.send(Buffer.from([1, 2, 3]), { binary: true });                  // 8 binary frame
-      socket.send(JSON.stringify({ '#': 'f6', put: node(Buffer.from('valid after all').toString('base64'), 1000) }));
+      const valid = Buffer.from('valid after all').toString('base64');
+      socket.send(JSON.stringify({ '#': 'f6', put: node(valid, 1000) }));
+      socket.send(JSON.stringify({ '#': 'f6', put: node(valid, 1000) }));    // duplicate message id
+      socket.send(JSON.stringify({ '#': 'f7', put: node(valid, 1000) }));    // same state and value
+      socket.send(JSON.stringify({ '#': 'f8', put: node(Buffer.from('older').toString('base64'), 999) })); // stale
+      socket.send(JSON.stringify({ '#': 'f9', put: node(Buffer.from('AAA').toString('base64'), 1000) }));  // loses the tie
+    }
+    for (const m of Array.isArray(msg) ? msg : [msg]) {
+      if (m && m.put && m['#']) { socket.send(JSON.stringify({ '#': 'r' + m['#'], '@': m['#'], err: 'Unverified data.' })); }
     }
   });
 });

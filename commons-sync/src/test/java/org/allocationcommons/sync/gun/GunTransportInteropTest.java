@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.allocationcommons.sync.spi.Paths;
-import org.allocationcommons.sync.spi.Subscription;
 import org.allocationcommons.sync.spi.Transports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -202,7 +201,7 @@ class GunTransportInteropTest {
   @Test
   void aRelayKilledAndRestartedLosesNoAcknowledgedDocument() throws Exception {
     Path storage = temp.resolve("radata");
-    GunRelay relay = GunRelay.startWithStorage(storage);
+    GunRelay relay = keep(GunRelay.startWithStorage(storage));
     int port = relay.port();
     GunTransport a = transport(relay.url());
     GunTransport b = transport(relay.url());
@@ -272,7 +271,42 @@ class GunTransportInteropTest {
     // 1 invalid JSON, 2 put not an object, 3+4 two bad batch items, 5 no metadata, 6 state not a
     // number, 7 doc not base64, 8 binary frame (see fake-relay.js)
     await("eight malformed messages counted", () -> t.stats().malformed() == 8);
+    // then the same value under the same id and under a new id (2 duplicates), an older state and
+    // a value that loses the equal-state tie ('"AAA"' < '"dmFs..."'): 2 stale
+    await("duplicates and stale values counted", () -> t.stats().duplicates() == 2 && t.stats().stale() == 2);
     assertThat(t.stats().delivered()).isEqualTo(1);
+    assertThat(inbox.got.get(path(1))).containsExactly("valid after all");
+  }
+
+  @Test
+  void aRelaysRefusalFailsThePublishWithItsReason() throws Exception {
+    GunRelay fake = keep(GunRelay.fake());
+    GunTransport t = transport(fake.url());
+    awaitConnected(t);
+    var refused = t.publish(path(1), bytes("no")).toCompletableFuture();
+    assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(PublishRejectedException.class)
+        .hasMessageContaining("Unverified data.")
+        .hasMessageContaining(path(1));
+    assertThat(t.stats().rejected()).isEqualTo(1);
+    assertThat(t.stats().acks()).isZero();
+  }
+
+  @Test
+  void peersAnswerForwardedGetsSoDataOutlivesARelayWithoutStorage() throws Exception {
+    GunRelay relay = keep(GunRelay.start());
+    int port = relay.port();
+    GunTransport a = transport(relay.url());
+    awaitConnected(a);
+    a.publish(path(1), bytes("held by its author")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    relay.kill();
+    GunRelay fresh = keep(GunRelay.start(port, Optional.empty(), List.of()));
+    await("a reconnects", () -> a.connectedPeers() == 1);
+    GunTransport b = transport(fresh.url());
+    awaitConnected(b);
+    Inbox atB = new Inbox();
+    b.subscribe(path(1), atB::add);
+    await("b gets the document from a, through the empty relay", () -> atB.has(path(1), "held by its author"));
   }
 
   @Test
@@ -294,7 +328,7 @@ class GunTransportInteropTest {
 
   @Test
   void closingCompletesPendingPublishesExceptionally() throws Exception {
-    GunRelay relay = GunRelay.startWithStorage(temp.resolve("radata"));
+    GunRelay relay = keep(GunRelay.startWithStorage(temp.resolve("radata")));
     GunTransport a = transport(relay.url());
     awaitConnected(a);
     relay.kill();
@@ -305,8 +339,6 @@ class GunTransportInteropTest {
         .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed before a relay confirmed");
-    Subscription[] none = new Subscription[0];
-    assertThat(none).isEmpty();
   }
 
   private static String lastLine(String output) {
