@@ -1,6 +1,6 @@
 // A fake relay for the tests of how the Java transport treats what a real relay would never send:
 // every GET is answered with malformed frames, then one valid value, then that value again under the
-// same message id, again under a new id, and an older value; every PUT is refused with an error.
+// same message id, again under a new id, an older value, and one an hour in the future; every PUT is refused with an error.
 // Usage: node fake-relay.js <port>; prints "fake listening <port>".
 'use strict';
 const http = require('http');
@@ -30,6 +30,7 @@ wss.on('connection', (socket) => {
       socket.send(JSON.stringify({ '#': 'f7', put: node(valid, 1000) }));    // same state and value
       socket.send(JSON.stringify({ '#': 'f8', put: node(Buffer.from('older').toString('base64'), 999) })); // stale
       socket.send(JSON.stringify({ '#': 'f9', put: node(Buffer.from('AAA').toString('base64'), 1000) }));  // loses the tie
+      socket.send(JSON.stringify({ '#': 'fa', put: node(Buffer.from('future').toString('base64'), Date.now() + 3600000) })); // 9 an hour ahead
     }
     for (const m of Array.isArray(msg) ? msg : [msg]) {
       if (m && m.put && m['#']) { socket.send(JSON.stringify({ '#': 'r' + m['#'], '@': m['#'], err: 'Unverified data.' })); }

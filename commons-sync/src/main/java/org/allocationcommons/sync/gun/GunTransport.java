@@ -65,6 +65,13 @@ public final class GunTransport implements Transport {
   private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final int MAX_BATCH_CHARS = 1 << 20;
 
+  /**
+   * How far ahead of our clock an incoming state may be. GUN relays hold such values back until
+   * their clock catches up; taking one would make our own next publish (which must beat it) wait for
+   * that future too, so a value further ahead is ignored as malformed.
+   */
+  public static final Duration MAX_FUTURE_STATE = Duration.ofMinutes(1);
+
   private final GunOptions options;
   private final Clock clock;
   private final String pid;
@@ -376,6 +383,14 @@ public final class GunTransport implements Transport {
         if (!v.value().isNull()) {
           malformedFrom(peer, "key '" + KEY + "' of " + v.soul() + " is not a base64 string");
         }
+        continue;
+      }
+      long limit = clock.millis() + MAX_FUTURE_STATE.toMillis();
+      if (v.state() > limit) {
+        malformedFrom(
+            peer,
+            "state " + (long) v.state() + " of " + v.soul() + " is more than " + MAX_FUTURE_STATE
+                + " ahead of our clock (" + clock.millis() + ")");
         continue;
       }
       String value = v.value().stringValue();
