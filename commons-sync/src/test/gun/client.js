@@ -9,7 +9,7 @@ const Gun = require('gun');
 
 const [mode, url, soul, arg, arg2] = process.argv.slice(2);
 const timeoutMs = Number(mode === 'read' ? arg : arg2) || 10000;
-const gun = Gun({ peers: [url], radisk: false, localStorage: false, file: false, multicast: false, axe: false, stats: false });
+const gun = Gun({ peers: [url], radisk: false, rfs: false, localStorage: false, file: false, multicast: false, axe: false, stats: false });
 const fail = (why) => { console.error(why); process.exit(1); };
 setTimeout(() => fail('timed out after ' + timeoutMs + ' ms'), timeoutMs);
 

@@ -29,6 +29,7 @@ if (storage === '-') {
   options.radisk = false;
   options.localStorage = false;
   options.file = false;
+  options.rfs = false; // otherwise gun still creates an empty ./radata directory
 } else {
   options.file = storage;
 }
