@@ -63,7 +63,7 @@ public final class GunRelay implements AutoCloseable {
       return;
     }
     Path dir = gunDirectory();
-    if (!Files.isRegularFile(dir.resolve("node_modules/gun/package.json"))) {
+    if (!installedVersionIsPinned(dir)) {
       boolean lock = Files.isRegularFile(dir.resolve("package-lock.json"));
       List<String> command =
           lock
@@ -72,6 +72,18 @@ public final class GunRelay implements AutoCloseable {
       run(dir, command, Duration.ofMinutes(4));
     }
     installed = true;
+  }
+
+  /** Whether node_modules holds exactly the gun version package.json pins. */
+  private static boolean installedVersionIsPinned(Path dir) {
+    Path installed = dir.resolve("node_modules/gun/package.json");
+    if (!Files.isRegularFile(installed)) {
+      return false;
+    }
+    var json = tools.jackson.databind.json.JsonMapper.builder().build();
+    String pinned = json.readTree(dir.resolve("package.json").toFile()).path("dependencies").path("gun").asString();
+    String actual = json.readTree(installed.toFile()).path("version").asString();
+    return pinned.equals(actual);
   }
 
   /** Runs a command in {@code dir}, failing with its output if it does not exit 0 in time. */
