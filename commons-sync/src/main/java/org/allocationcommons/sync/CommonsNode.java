@@ -168,7 +168,6 @@ public final class CommonsNode implements AutoCloseable {
   private long computations;
   private long published;
   private long publishedBytes;
-  private volatile Thread schedulerThread;
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -270,7 +269,6 @@ public final class CommonsNode implements AutoCloseable {
     started = true;
     scheduler.execute(
         () -> {
-          schedulerThread = Thread.currentThread();
           syncSubscriptions();
           heartbeatTask = scheduler.schedule(heartbeat, this::heartbeat);
           if (commitmentUnpublished || weightsUnpublished) {
@@ -942,13 +940,9 @@ public final class CommonsNode implements AutoCloseable {
     }
   }
 
-  private boolean onSchedulerThread() {
-    return scheduler instanceof VirtualScheduler || Thread.currentThread() == schedulerThread;
-  }
-
   /** Runs {@code r} on the scheduler: directly when already there (or virtual), else waits. */
   private void onScheduler(Runnable r) {
-    if (onSchedulerThread()) {
+    if (scheduler.inSchedulerThread()) {
       r.run();
       return;
     }

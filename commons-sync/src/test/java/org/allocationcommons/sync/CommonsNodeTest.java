@@ -21,6 +21,9 @@ import org.allocationcommons.core.subgroups.Subgroups;
 import org.allocationcommons.sync.codec.InvalidDocumentException;
 import org.allocationcommons.sync.envelope.Identity;
 import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.time.Cancellable;
+import org.allocationcommons.sync.time.Scheduler;
+import org.allocationcommons.sync.time.VirtualScheduler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -202,5 +205,45 @@ class CommonsNodeTest {
     assertThat(later).isNotEqualTo(published);
     assertThat(b.networkCommitments().get().get(alice.pubKey()).capacitySlots().get(0).quantity()).isEqualTo(9.0);
     assertThat(b.diagnostics().stale()).isGreaterThanOrEqualTo(0);
+  }
+
+  /**
+   * A scheduler that is not a {@link VirtualScheduler} but is driven by the caller (the testkit's
+   * per-node view is one) must let {@code follow} and {@code close} run inline before {@code start}:
+   * handing the work over and waiting would block for a task nobody runs.
+   */
+  @Test
+  void aCallerDrivenSchedulerRunsFollowAndCloseInlineBeforeStart() {
+    VirtualScheduler shared = VirtualScheduler.startingAtDefaultEpoch();
+    Scheduler view =
+        new Scheduler() {
+          @Override
+          public java.time.Clock clock() {
+            return shared.clock();
+          }
+
+          @Override
+          public Cancellable schedule(Duration delay, Runnable task) {
+            return shared.schedule(delay, task);
+          }
+
+          @Override
+          public boolean inSchedulerThread() {
+            return shared.inSchedulerThread();
+          }
+        };
+    CommonsNode plain = CommonsNode.builder().identity(carol).transport(commons.network.transport()).scheduler(view).founder().build();
+    CommonsNode n = CommonsNode.builder().identity(alice).transport(commons.network.transport()).scheduler(view).founder().build();
+
+    long before = System.nanoTime();
+    n.follow(bob.pubKey());
+    n.start();
+    plain.start();
+    shared.advanceBy(Duration.ofSeconds(1));
+    assertThat(n.diagnostics().subscriptions()).isEqualTo(plain.diagnostics().subscriptions() + 1);
+    plain.close();
+    n.close();
+    assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(5));
+    assertThatThrownBy(() -> n.setNeeds(List.of())).isInstanceOf(IllegalStateException.class);
   }
 }

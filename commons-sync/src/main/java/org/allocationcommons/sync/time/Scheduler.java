@@ -32,6 +32,16 @@ public interface Scheduler {
     return schedule(Duration.ZERO, task);
   }
 
+  /**
+   * Whether the calling thread is the one that runs this scheduler's tasks, so a component confined
+   * to the scheduler may do its work inline instead of handing it over and waiting. Implementations
+   * driven by the caller (like {@link VirtualScheduler}) answer {@code true}; the default,
+   * {@code false}, is the safe answer for a scheduler whose tasks run on another thread.
+   */
+  default boolean inSchedulerThread() {
+    return false;
+  }
+
   /** The current instant in epoch milliseconds, from {@link #clock()}. */
   default long nowMillis() {
     return clock().millis();

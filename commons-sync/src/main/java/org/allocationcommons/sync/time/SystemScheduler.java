@@ -16,10 +16,17 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
 
   private final Clock clock;
   private final ScheduledThreadPoolExecutor executor;
+  private volatile Thread worker;
 
   SystemScheduler(Clock clock, ThreadFactory threadFactory) {
     this.clock = clock;
-    this.executor = new ScheduledThreadPoolExecutor(1, threadFactory);
+    ThreadFactory remembering =
+        r -> {
+          Thread t = threadFactory.newThread(r);
+          worker = t;
+          return t;
+        };
+    this.executor = new ScheduledThreadPoolExecutor(1, remembering);
     this.executor.setRemoveOnCancelPolicy(true);
     this.executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
@@ -35,6 +42,11 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
     ScheduledFuture<?> future =
         executor.schedule(() -> runIsolated(task), delay.toNanos(), TimeUnit.NANOSECONDS);
     return () -> future.cancel(false);
+  }
+
+  @Override
+  public boolean inSchedulerThread() {
+    return Thread.currentThread() == worker;
   }
 
   private static void runIsolated(Runnable task) {

@@ -31,6 +31,7 @@ public final class VirtualScheduler implements Scheduler {
   private final VirtualClock clock = new VirtualClock();
   private long nowNanos;
   private long sequence;
+  private int live;
   private long executed;
 
   private VirtualScheduler(Instant start) {
@@ -63,13 +64,32 @@ public final class VirtualScheduler implements Scheduler {
     Objects.requireNonNull(task, "task");
     Task t = new Task(Math.addExact(nowNanos, delay.toNanos()), sequence++, task);
     queue.add(t);
+    live++;
     return () -> {
       if (t.done) {
         return false;
       }
+      // Amortised O(1): the task is only marked; the queue drops it when it comes due, or all
+      // marked tasks at once when they outnumber the live ones (so garbage never dominates memory).
       t.done = true;
-      return queue.remove(t);
+      live--;
+      if (queue.size() > 64 && queue.size() > 2 * live) {
+        queue.removeIf(x -> x.done);
+      }
+      return true;
     };
+  }
+
+  /** Always {@code true}: a virtual scheduler runs its tasks on the thread that drives it. */
+  @Override
+  public boolean inSchedulerThread() {
+    return true;
+  }
+
+  private void dropCancelledHead() {
+    while (!queue.isEmpty() && queue.peek().done) {
+      queue.poll();
+    }
   }
 
   /**
@@ -78,12 +98,14 @@ public final class VirtualScheduler implements Scheduler {
    * @return {@code false} if no task was pending
    */
   public boolean runNext() {
+    dropCancelledHead();
     Task t = queue.poll();
     if (t == null) {
       return false;
     }
     nowNanos = Math.max(nowNanos, t.due);
     t.done = true;
+    live--;
     executed++;
     try {
       t.task.run();
@@ -97,8 +119,10 @@ public final class VirtualScheduler implements Scheduler {
   /** Runs every task due up to and including {@code until}, then sets the clock to {@code until}. */
   public void runUntil(Instant until) {
     long limit = Math.multiplyExact(until.getEpochSecond(), 1_000_000_000L) + until.getNano();
+    dropCancelledHead();
     while (!queue.isEmpty() && queue.peek().due <= limit) {
       runNext();
+      dropCancelledHead();
     }
     nowNanos = Math.max(nowNanos, limit);
   }
@@ -125,7 +149,7 @@ public final class VirtualScheduler implements Scheduler {
 
   /** How many tasks are waiting. */
   public int pending() {
-    return queue.size();
+    return live;
   }
 
   /** How many tasks have run so far. */

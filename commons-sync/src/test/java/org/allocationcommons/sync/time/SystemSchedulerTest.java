@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
@@ -36,5 +37,15 @@ class SystemSchedulerTest {
     assertThat(scheduler.isClosed()).isTrue();
     assertThatThrownBy(() -> scheduler.execute(() -> {}))
         .isInstanceOf(RejectedExecutionException.class);
+  }
+
+  @Test
+  void knowsWhetherTheCallerIsItsThread() throws Exception {
+    try (SystemScheduler scheduler = Scheduler.system("test-scheduler")) {
+      CompletableFuture<Boolean> inside = new CompletableFuture<>();
+      scheduler.execute(() -> inside.complete(scheduler.inSchedulerThread()));
+      assertThat(inside.get(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(scheduler.inSchedulerThread()).isFalse();
+    }
   }
 }

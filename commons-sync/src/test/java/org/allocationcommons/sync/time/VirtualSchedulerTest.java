@@ -84,4 +84,27 @@ class VirtualSchedulerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("delay must be >= 0");
   }
+
+  @Test
+  void cancelledTasksLeaveThePendingCountAndNeverMoveTheClock() {
+    List<Cancellable> tasks = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      tasks.add(scheduler.schedule(Duration.ofSeconds(1 + i % 50), () -> {}));
+    }
+    List<String> ran = new ArrayList<>();
+    scheduler.schedule(Duration.ofSeconds(7), () -> ran.add("kept"));
+    tasks.forEach(Cancellable::cancel);
+
+    assertThat(scheduler.pending()).isEqualTo(1);
+    assertThat(scheduler.runUntilIdle(100)).isEqualTo(1);
+    assertThat(ran).containsExactly("kept");
+    assertThat(scheduler.now()).isEqualTo(Instant.ofEpochMilli(8_000));
+    assertThat(scheduler.runNext()).isFalse();
+    assertThat(scheduler.now()).isEqualTo(Instant.ofEpochMilli(8_000));
+  }
+
+  @Test
+  void runsTasksOnTheThreadThatDrivesIt() {
+    assertThat(scheduler.inSchedulerThread()).isTrue();
+  }
 }

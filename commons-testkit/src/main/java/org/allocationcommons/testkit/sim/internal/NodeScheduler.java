@@ -44,10 +44,15 @@ public final class NodeScheduler implements Scheduler {
     return entry;
   }
 
+  /** Like the shared scheduler, the node runs its tasks on the thread that drives the simulation. */
+  @Override
+  public boolean inSchedulerThread() {
+    return shared.inSchedulerThread();
+  }
+
   /**
-   * A task and its state. Cancelling only marks it, in O(1): the shared queue drops it when due. (The
-   * shared scheduler's own cancel removes from its heap in O(n), which thousands of nodes debouncing
-   * at once would turn into the bottleneck of a large simulation.)
+   * A task and its state. Cancelling only marks it, in O(1): the shared queue drops it when due, and
+   * a task of a killed node is dropped the same way.
    */
   private final class Entry implements Runnable, Cancellable {
     private final Runnable task;
