@@ -3,14 +3,12 @@ package org.allocationcommons.benchmarks.gun;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.allocationcommons.core.model.AvailabilitySlot;
 import org.allocationcommons.core.model.NeedSlot;
+import org.allocationcommons.benchmarks.support.OneProviderInTen;
 import org.allocationcommons.sync.CommonsNode;
 import org.allocationcommons.sync.document.Invitation;
 import org.allocationcommons.sync.envelope.Identity;
@@ -20,8 +18,7 @@ import org.allocationcommons.sync.gun.GunTransport;
 /**
  * Whole participants through one running GUN relay (start one with {@code node
  * commons-sync/src/test/gun/relay.js <port> <storageDir>}): N {@link CommonsNode}s, each on its own
- * {@link GunTransport} and its own scheduler thread, one provider in ten, every other participant
- * needing 10 and mutually recognising one provider. Once the commons has converged, it changes one
+ * {@link GunTransport} and its own scheduler thread, in the {@link OneProviderInTen} topology. Once the commons has converged, it changes one
  * recipient's need at a time and measures the <em>change-to-peer latency</em>: wall-clock time from
  * {@code setNeeds} until that recipient's {@code received()} shows its provider's new allocation,
  * i.e. commitment debounce (100 ms), publish, relay, the provider's allocation debounce (100 ms),
@@ -64,23 +61,7 @@ public final class GunNodeHarness {
       node.start();
       nodes.add(node);
     }
-    List<Integer> providers = new ArrayList<>();
-    List<Integer> recipients = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      (i % 10 == 0 ? providers : recipients).add(i);
-    }
-    Map<Integer, Map<String, Double>> providerWeights = new LinkedHashMap<>();
-    for (int r : recipients) {
-      int p = providers.get(rnd.nextInt(providers.size()));
-      providerWeights.computeIfAbsent(p, k -> new LinkedHashMap<>()).put(nodes.get(r).pubKey(), 0.1);
-      nodes.get(r).setRecognition(Map.of(nodes.get(p).pubKey(), 0.5));
-      nodes.get(r).setNeeds(List.of(NeedSlot.of("need", "meals", 10)));
-    }
-    for (int p : providers) {
-      Map<String, Double> w = providerWeights.getOrDefault(p, Map.of());
-      nodes.get(p).setRecognition(w);
-      nodes.get(p).setCapacity(List.of(AvailabilitySlot.of("cap", "meals", 8.0 * Math.max(1, w.size()))));
-    }
+    List<Integer> recipients = OneProviderInTen.apply(nodes, rnd).recipients();
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (!allReceive(nodes, recipients) || nodes.stream().filter(x -> x.converged().get()).count() < 0.8 * n) {
       if (System.nanoTime() > deadline) {

@@ -3,16 +3,13 @@ package org.allocationcommons.benchmarks.sync;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.allocationcommons.core.model.AvailabilitySlot;
 import org.allocationcommons.core.model.NeedSlot;
+import org.allocationcommons.benchmarks.support.OneProviderInTen;
 import org.allocationcommons.sync.CommonsNode;
 import org.allocationcommons.sync.document.Invitation;
 import org.allocationcommons.sync.envelope.Identity;
@@ -32,11 +29,7 @@ import org.allocationcommons.sync.time.VirtualScheduler;
  * allocation, sign, publish), i.e. the end-to-end latency <em>excluding the debounces</em>. Add 200 ms
  * of debounce for the user-visible figure. Nodes have no storage directory (no fsync).
  *
- * <p>Topology: one provider in ten; every other participant needs 10 and recognises one provider
- * (0.5), who recognises it back (0.1), so recognition is mutual; a provider has capacity 8 per
- * recipient it serves, so nobody is over-allocated and the commons converges (a recipient served by
- * two providers that together over-supply it makes damping cycle without settling, which would
- * measure the cycle, not the change). Sponsors form a binary tree (node i invited by
+ * <p>Topology: {@link OneProviderInTen}. Sponsors form a binary tree (node i invited by
  * (i - 1) / 2), keeping ITC ids shallow.
  *
  * <p>Nodes start one after another over one heartbeat period (30 s), so their heartbeats are
@@ -109,25 +102,8 @@ public final class SyncLatencyHarness {
       // idle window subtracts) are spread evenly in time instead of arriving in one burst
       scheduler.advanceBy(HEARTBEAT.dividedBy(n));
     }
-    List<Integer> providers = new ArrayList<>();
-    List<Integer> recipients = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      (i % 10 == 0 ? providers : recipients).add(i);
-    }
-    Map<Integer, List<Integer>> providersOf = new HashMap<>();
-    Map<Integer, Map<String, Double>> providerWeights = new HashMap<>();
-    for (int r : recipients) {
-      int p = providers.get(rnd.nextInt(providers.size()));
-      providersOf.put(r, List.of(p));
-      providerWeights.computeIfAbsent(p, k -> new LinkedHashMap<>()).put(nodes.get(r).pubKey(), 0.1);
-      nodes.get(r).setRecognition(Map.of(nodes.get(p).pubKey(), 0.5));
-      nodes.get(r).setNeeds(List.of(NeedSlot.of("need", "meals", 10)));
-    }
-    for (int p : providers) {
-      Map<String, Double> w = providerWeights.getOrDefault(p, Map.of());
-      nodes.get(p).setRecognition(w);
-      nodes.get(p).setCapacity(List.of(AvailabilitySlot.of("cap", "meals", 8.0 * Math.max(1, w.size()))));
-    }
+    OneProviderInTen topology = OneProviderInTen.apply(nodes, rnd);
+    List<Integer> recipients = topology.recipients();
     scheduler.advanceBy(Duration.ofSeconds(20));
     double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
 
@@ -149,7 +125,7 @@ public final class SyncLatencyHarness {
       long idleDb = network.deliveredBytes() - db0;
 
       int r = recipients.get(rnd.nextInt(recipients.size()));
-      int p = providersOf.get(r).get(0);
+      int p = topology.providerOf().get(r);
       long[] hit = {0};
       var probe = network.transport();
       probe.subscribe(Paths.of(nodes.get(p).pubKey(), Paths.ALLOCATION_STATE), (path, bytesIn) -> hit[0] = System.nanoTime());
