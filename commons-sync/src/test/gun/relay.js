@@ -3,7 +3,8 @@
 //   port        TCP port to listen on, always bound to 127.0.0.1
 //   storageDir  directory for GUN's radisk storage, or '-' for memory only
 //   peerUrl     other relays to mesh with, e.g. ws://127.0.0.1:8766/gun
-// Prints "relay listening <port>" once the WebSocket endpoint at /gun accepts connections.
+// Prints "relay listening <port>" once the WebSocket endpoint at /gun accepts connections, and
+// "mesh connected <peerUrl>" whenever its link to one of the given peers comes up.
 'use strict';
 const http = require('http');
 const Gun = require('gun');
@@ -34,6 +35,14 @@ if (storage === '-') {
   options.file = storage;
 }
 const gun = Gun(options);
+// Say when a link to one of the given relays is up, so tests can wait for the mesh to form: a
+// subscription a client makes before that is not forwarded to the other relay.
+gun.on('hi', function (peer) {
+  if (peer && peer.url && peers.includes(peer.url)) {
+    console.log('mesh connected ' + peer.url);
+  }
+  this.to.next(peer);
+});
 // A relay runs as a "super" peer, which only dials its peers lazily, when it happens to forward a
 // message to all of them; AXE routes puts only to subscribers, so that may never happen. Dial now.
 const mesh = gun._.opt.mesh;

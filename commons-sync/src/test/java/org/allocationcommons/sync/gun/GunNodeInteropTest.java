@@ -228,6 +228,10 @@ class GunNodeInteropTest {
   void nodesSplitAcrossTwoMeshedRelaysConverge() throws Exception {
     GunRelay first = keep(GunRelay.start());
     GunRelay second = keep(GunRelay.start(first.url()));
+    // A subscription made on the second relay before its link to the first is up is not forwarded,
+    // and would wait for the next resubscription or heartbeat (30 s); see docs/transports.md.
+    await("the second relay's link to the first", () -> second.output().contains("mesh connected " + first.url()),
+        second::output);
     List<CommonsNode> nodes = commons(6, List.of(first.url(), second.url()));
     share(nodes);
     awaitTheAllocationCommonsCoreComputes(nodes);
