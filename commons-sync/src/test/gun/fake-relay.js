@@ -1,6 +1,7 @@
 // A fake relay for the tests of how the Java transport treats what a real relay would never send:
 // every GET is answered with malformed frames, then one valid value, then that value again under the
 // same message id, again under a new id, an older value, and one an hour in the future; every PUT is refused with an error.
+// Only the first GET of a soul on a connection is answered; every GET is printed as "get <soul>".
 // Usage: node fake-relay.js <port>; prints "fake listening <port>".
 'use strict';
 const http = require('http');
@@ -10,12 +11,16 @@ const port = Number(process.argv[2]);
 const server = http.createServer();
 const wss = new WebSocket.Server({ server, path: '/gun' });
 wss.on('connection', (socket) => {
+  const answered = new Set();
   socket.on('message', (data) => {
     let msg;
     try { msg = JSON.parse(data.toString()); } catch (e) { return; }
     for (const m of Array.isArray(msg) ? msg : [msg]) {
       if (!m || !m.get) { continue; }
       const soul = m.get['#'];
+      console.log('get ' + soul);
+      if (answered.has(soul)) { continue; }
+      answered.add(soul);
       const node = (doc, state) => ({ [soul]: { _: { '#': soul, '>': { doc: state } }, doc: doc } });
       socket.send('this is not json');                                        // 1 invalid JSON
       socket.send(JSON.stringify({ '#': 'f1', put: 5 }));                     // 2 put is not an object

@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * and HAM state and completes when a relay acknowledges it ({@code "@"} = that id, no {@code err}),
  * or, for relays that never acknowledge (no storage), when reading the node back shows the relay holds
  * it. Unacknowledged publishes are re-sent after every reconnect. {@link #subscribe} sends a
- * {@code get} for the node (again after every reconnect and every {@link GunOptions#resubscribeEvery()})
+ * {@code get} for the node (again 1 s and 5 s later, after every reconnect and every {@link
+ * GunOptions#resubscribeEvery()})
  * and delivers each newer value of it. Incoming values are de-duplicated by message id (bounded) and
  * filtered with GUN's HAM rule (an older state, or the same state and value, is not delivered again).
  * Malformed frames are ignored, logged and counted in {@link #stats()}. Connections are re-opened with
@@ -64,6 +65,9 @@ public final class GunTransport implements Transport {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
   private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final int MAX_BATCH_CHARS = 1 << 20;
+
+  /** When a new subscription's get is sent again (see {@link #subscribe}). */
+  private static final List<Duration> CONFIRMING_GETS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5));
 
   /**
    * How far ahead of our clock an incoming state may be. GUN relays hold such values back until
@@ -251,6 +255,12 @@ public final class GunTransport implements Transport {
     String frame = Frames.get(newId(), soul, Optional.empty());
     for (Peer p : peers) {
       p.send(frame);
+    }
+    // A get that crosses a mesh of relays while its soul is being written can go unanswered (we saw
+    // subscribers across two relays miss a value until the periodic resubscription); asking again
+    // shortly after costs two frames and closes that window early.
+    for (Duration after : CONFIRMING_GETS) {
+      scheduler.schedule(() -> regetIfSubscribed(sub, soul), after.toMillis(), TimeUnit.MILLISECONDS);
     }
     return new Subscription() {
       @Override
@@ -547,6 +557,18 @@ public final class GunTransport implements Transport {
     }
     for (Pending p : latest) {
       peer.send(Frames.put(ids.get(p), p.soul, KEY, p.state, p.value));
+    }
+  }
+
+  private void regetIfSubscribed(Sub sub, String soul) {
+    synchronized (lock) {
+      if (!sub.open || closed) {
+        return;
+      }
+    }
+    String frame = Frames.get(newId(), soul, Optional.empty());
+    for (Peer p : peers) {
+      p.send(frame);
     }
   }
 

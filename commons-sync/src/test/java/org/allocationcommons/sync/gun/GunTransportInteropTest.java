@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.Subscription;
 import org.allocationcommons.sync.spi.Transports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -277,6 +278,22 @@ class GunTransportInteropTest {
     await("nine malformed messages counted", () -> t.stats().malformed() == 9);
     assertThat(t.stats().delivered()).isEqualTo(1);
     assertThat(inbox.got.get(path(1))).containsExactly("valid after all");
+  }
+
+  @Test
+  void aNewSubscriptionAsksAgainAfterOneAndFiveSeconds() throws Exception {
+    GunRelay fake = keep(GunRelay.fake());
+    GunTransport t = transport(fake.url());
+    awaitConnected(t);
+    String soul = GunOptions.DEFAULT_NAMESPACE + "/" + key(1) + "/" + Paths.COMMITMENT;
+    t.subscribe(path(1), (p, b) -> { });
+    await("the get is sent three times", () -> fake.output().stream().filter(("get " + soul)::equals).count() >= 3);
+    Subscription closed = t.subscribe(path(2), (p, b) -> { });
+    closed.close();
+    Thread.sleep(1500);
+    String soul2 = GunOptions.DEFAULT_NAMESPACE + "/" + key(2) + "/" + Paths.COMMITMENT;
+    assertThat(fake.output().stream().filter(("get " + soul2)::equals).count())
+        .as("a closed subscription is not asked for again").isEqualTo(1);
   }
 
   @Test
