@@ -12,7 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * Crash-safe whole-file writes: the bytes go to a temporary file in the same directory, are forced
+ * Crash-safe whole-file writes: the bytes go to a new temporary file in the same directory (a
+ * unique name per write, so two writers never share one), are forced
  * to the device ({@link FileChannel#force(boolean) force(true)}), and the file is atomically renamed
  * over the target ({@link StandardCopyOption#ATOMIC_MOVE}); then the directory itself is forced so the
  * rename survives a power loss (where the platform allows opening a directory; elsewhere that step
@@ -32,21 +33,22 @@ public final class DurableFiles {
   public static void write(Path file, byte[] bytes) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = dir.resolve(file.getFileName() + TMP_SUFFIX);
-    try (FileChannel ch =
-        FileChannel.open(
-            tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-      ByteBuffer buf = ByteBuffer.wrap(bytes);
-      while (buf.hasRemaining()) {
-        ch.write(buf);
-      }
-      ch.force(true);
-    }
+    Path tmp = Files.createTempFile(dir, file.getFileName() + ".", TMP_SUFFIX);
     try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(true);
+      }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.deleteIfExists(tmp);
       throw new IOException("the file system of " + dir + " cannot rename atomically; refusing a non-atomic write", e);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
     }
     forceDirectory(dir);
   }
