@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -78,17 +77,25 @@ import org.slf4j.LoggerFactory;
  * network convergence.
  *
  * <pre>{@code
+ * MemoryNetwork network = MemoryNetwork.create();
+ * Identity aliceId = Identity.generate();
+ * Identity bobId = Identity.generate();
  * CommonsNode alice = CommonsNode.builder()
- *     .identity(Identity.generate())
+ *     .identity(aliceId)
  *     .transport(network.transport())
- *     .scheduler(scheduler)
  *     .storage(Path.of("alice"))
  *     .founder()
  *     .build();
  * alice.start();
  * alice.setCapacity(List.of(AvailabilitySlot.of("s1", "bread", 10)));
- * alice.setRecognition(Map.of(bob, 0.5));
- * Invitation inv = alice.invite(bobKey).toCompletableFuture().join(); // bob builds with joinWith(inv)
+ * alice.setRecognition(Map.of(bobId.pubKey(), 0.5));
+ * Invitation inv = alice.invite(bobId.pubKey()).toCompletableFuture().join();
+ * CommonsNode bob = CommonsNode.builder()
+ *     .identity(bobId)
+ *     .transport(network.transport())
+ *     .joinWith(inv)
+ *     .build();
+ * bob.start();
  * }</pre>
  *
  * <h2>Threading</h2>
@@ -168,6 +175,8 @@ public final class CommonsNode implements AutoCloseable {
   private long computations;
   private long published;
   private long publishedBytes;
+  private final java.util.concurrent.atomic.AtomicBoolean startCalled =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -263,7 +272,7 @@ public final class CommonsNode implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("node " + me + " is closed");
     }
-    if (started) {
+    if (!startCalled.compareAndSet(false, true)) {
       throw new IllegalStateException("node " + me + " is already started");
     }
     started = true;
@@ -450,8 +459,15 @@ public final class CommonsNode implements AutoCloseable {
     return converged;
   }
 
-  /** A snapshot of the node's state. Reads confined state: call it on the scheduler's thread, or when idle. */
+  /**
+   * A snapshot of the node's state. Taken on the node's scheduler (waiting for it when called from
+   * another thread), so it is consistent and free of data races.
+   */
   public Diagnostics diagnostics() {
+    return callAndWait(this::snapshot);
+  }
+
+  private Diagnostics snapshot() {
     Membership m = membership.get().orElseThrow();
     long now = scheduler.nowMillis();
     return new Diagnostics(
@@ -643,7 +659,13 @@ public final class CommonsNode implements AutoCloseable {
       return;
     }
     if (member() && myCommitment.get().isPresent()) {
+      publishCommitment.cancel(); // this publication covers a pending debounced one
       publishCommitmentNow();
+    }
+    if (member() && myState.get().isPresent()) {
+      // Same document, same stamp: peers holding it ignore it as a duplicate, and a peer whose copy
+      // was lost (a dropped delivery, a relay that restarted) gets it back within one heartbeat.
+      send(Paths.of(me, Paths.ALLOCATION_STATE), myState.get().get());
     }
     allocate.trigger();
     heartbeatTask = scheduler.schedule(heartbeat, this::heartbeat);
@@ -736,19 +758,39 @@ public final class CommonsNode implements AutoCloseable {
     updateNetworkConvergence(now);
   }
 
+  /**
+   * SPEC 4.5 over the active participants this node can judge: itself, every active peer whose
+   * allocation state it follows (partners and providers; a state not yet received counts as not
+   * converged, so a node that has heard nothing does not report convergence) and every active peer
+   * whose state it holds.
+   */
   private void updateNetworkConvergence(long now) {
     Set<String> participants = new TreeSet<>();
     Map<String, Boolean> flags = new HashMap<>();
     participants.add(me);
     flags.put(me, locallyConverged);
-    for (Map.Entry<String, AllocationState> e : states.snapshot().entrySet()) {
-      Optional<Commitment> c = commitments.get(e.getKey());
-      if (!e.getKey().equals(me) && c.isPresent() && Subgroups.isActive(c.get(), now)) {
-        participants.add(e.getKey());
-        flags.put(e.getKey(), e.getValue().converged());
+    Set<String> judged = new LinkedHashSet<>(statePeers());
+    judged.addAll(states.snapshot().keySet());
+    judged.remove(me);
+    for (String p : judged) {
+      Optional<Commitment> c = commitments.get(p);
+      if (c.isPresent() && Subgroups.isActive(c.get(), now)) {
+        participants.add(p);
+        states.get(p).ifPresent(s -> flags.put(p, s.converged()));
       }
     }
     converged.set(Convergence.networkConverged(participants, flags));
+  }
+
+  /** Peers whose allocation state the algorithm needs: mutual partners and non-mutual providers. */
+  private Set<String> statePeers() {
+    Set<String> peers = new LinkedHashSet<>();
+    lastSubgroups.ifPresent(
+        sg -> {
+          peers.addAll(sg.allMutualPartners());
+          peers.addAll(sg.nonMutualProvidersForMe());
+        });
+    return peers;
   }
 
   // ---------------------------------------------------------------- subscriptions
@@ -940,30 +982,59 @@ public final class CommonsNode implements AutoCloseable {
     }
   }
 
-  /** Runs {@code r} on the scheduler: directly when already there (or virtual), else waits. */
+  /** Runs {@code r} on the scheduler and waits for it; see {@link #callAndWait}. */
   private void onScheduler(Runnable r) {
+    callAndWait(
+        () -> {
+          r.run();
+          return null;
+        });
+  }
+
+  /**
+   * Runs {@code s} on the scheduler and waits for its result: directly when already there (or
+   * virtual) or when the scheduler no longer accepts tasks (the node is closed, nothing else runs).
+   */
+  private <T> T callAndWait(Supplier<T> s) {
     if (scheduler.inSchedulerThread()) {
-      r.run();
-      return;
+      return s.get();
     }
-    CountDownLatch done = new CountDownLatch(1);
+    CompletableFuture<T> f = new CompletableFuture<>();
+    java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
     try {
       scheduler.execute(
           () -> {
+            if (!claimed.compareAndSet(false, true)) {
+              return; // the caller gave up waiting and ran it itself
+            }
             try {
-              r.run();
-            } finally {
-              done.countDown();
+              f.complete(s.get());
+            } catch (RuntimeException e) {
+              f.completeExceptionally(e);
             }
           });
-      if (!done.await(10, TimeUnit.SECONDS)) {
-        log.warn("{}: scheduler did not run a task within 10 s", me);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (java.util.concurrent.RejectedExecutionException e) {
-      r.run();
+      return s.get();
     }
+    boolean interrupted = false;
+    try {
+      return f.get(10, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      log.warn("{}: scheduler did not run a task within 10 s", me);
+    } catch (InterruptedException e) {
+      interrupted = true;
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    // The scheduler is stuck or was shut down with the task queued: run it here, exactly once.
+    if (claimed.compareAndSet(false, true)) {
+      return s.get();
+    }
+    return f.join(); // it started on the scheduler meanwhile
   }
 
   /** Runs {@code s} as a scheduler task; the stage completes there with its result or failure. */
