@@ -3,6 +3,7 @@ package org.allocationcommons.sync;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -162,6 +163,8 @@ public final class CommonsNode implements AutoCloseable {
   private final Debouncer publishCommitment;
   private final Set<String> follows = new LinkedHashSet<>();
   private final Map<String, Subscription> subscriptions = new HashMap<>();
+  /** The envelope last published at each of our paths, to recognise its echo without verifying it. */
+  private final Map<String, byte[]> lastSent = new HashMap<>();
   private Cancellable heartbeatTask;
   private Cancellable recheckTask;
   private boolean commitmentUnpublished;
@@ -639,6 +642,7 @@ public final class CommonsNode implements AutoCloseable {
 
   private void send(String path, Object document) {
     byte[] bytes = envelopes.seal(identity, path, document);
+    lastSent.put(path, bytes);
     try {
       transport.publish(path, bytes)
           .whenComplete(
@@ -859,6 +863,9 @@ public final class CommonsNode implements AutoCloseable {
   private void receive(String path, byte[] payload) {
     if (closed) {
       return;
+    }
+    if (Arrays.equals(payload, lastSent.get(path))) {
+      return; // our own latest document coming back: nothing to learn, no signature to check
     }
     Opened o;
     try {
