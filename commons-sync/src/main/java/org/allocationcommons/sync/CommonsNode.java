@@ -17,7 +17,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -178,8 +182,7 @@ public final class CommonsNode implements AutoCloseable {
   private long computations;
   private long published;
   private long publishedBytes;
-  private final java.util.concurrent.atomic.AtomicBoolean startCalled =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean startCalled = new AtomicBoolean();
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -1007,7 +1010,7 @@ public final class CommonsNode implements AutoCloseable {
       return s.get();
     }
     CompletableFuture<T> f = new CompletableFuture<>();
-    java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean claimed = new AtomicBoolean();
     try {
       scheduler.execute(
           () -> {
@@ -1020,22 +1023,17 @@ public final class CommonsNode implements AutoCloseable {
               f.completeExceptionally(e);
             }
           });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       return s.get();
     }
-    boolean interrupted = false;
     try {
       return f.get(10, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       log.warn("{}: scheduler did not run a task within 10 s", me);
     } catch (InterruptedException e) {
-      interrupted = true;
-    } catch (java.util.concurrent.ExecutionException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
     }
     // The scheduler is stuck or was shut down with the task queued: run it here, exactly once.
     if (claimed.compareAndSet(false, true)) {
