@@ -70,6 +70,9 @@ public final class GunNodeHarness {
       Thread.sleep(50);
     }
     double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+    // Measure the steady state: a new subscription asks the relay again after 1 s and 5 s
+    // (GunTransport's confirming gets), and those of the set-up must not count as traffic of changes.
+    Thread.sleep(6_000);
 
     long out0 = framesOut(transports);
     long in0 = framesIn(transports);
