@@ -182,8 +182,7 @@ public final class CommonsNode implements AutoCloseable {
   private long computations;
   private long published;
   private long publishedBytes;
-  private final AtomicBoolean startCalled = new AtomicBoolean();
-  private volatile boolean started;
+  private final AtomicBoolean started = new AtomicBoolean();
   private volatile boolean closed;
 
   private CommonsNode(Builder b) {
@@ -278,10 +277,9 @@ public final class CommonsNode implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("node " + me + " is closed");
     }
-    if (!startCalled.compareAndSet(false, true)) {
+    if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("node " + me + " is already started");
     }
-    started = true;
     scheduler.execute(
         () -> {
           syncSubscriptions();
@@ -803,7 +801,7 @@ public final class CommonsNode implements AutoCloseable {
   // ---------------------------------------------------------------- subscriptions
 
   private void syncSubscriptions() {
-    if (closed || !started) {
+    if (closed || !started.get()) {
       return;
     }
     Set<String> want = new LinkedHashSet<>();
