@@ -55,13 +55,13 @@ import org.allocationcommons.sync.envelope.RejectedEnvelopeException;
 import org.allocationcommons.sync.envelope.RejectionCounter;
 import org.allocationcommons.sync.internal.Membership;
 import org.allocationcommons.sync.persist.PersistentStore;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 import org.allocationcommons.sync.spi.Subscription;
 import org.allocationcommons.sync.spi.Transport;
 import org.allocationcommons.sync.store.Debouncer;
-import org.allocationcommons.sync.store.Readable;
+import org.allocationcommons.sync.store.ReadableStore;
 import org.allocationcommons.sync.store.Stores;
-import org.allocationcommons.sync.store.Writable;
+import org.allocationcommons.sync.store.WritableStore;
 import org.allocationcommons.sync.time.Cancellable;
 import org.allocationcommons.sync.time.Scheduler;
 import org.allocationcommons.sync.time.SystemScheduler;
@@ -158,9 +158,9 @@ public final class CommonsNode implements AutoCloseable {
 
   // readables
   private final AtomicLong listenerFailures = new AtomicLong();
-  private final Writable<Map<String, Commitment>> networkCommitments;
-  private final Writable<Received> received;
-  private final Writable<Boolean> converged;
+  private final WritableStore<Map<String, Commitment>> networkCommitments;
+  private final WritableStore<Received> received;
+  private final WritableStore<Boolean> converged;
 
   // reactive machinery
   private final Debouncer allocate;
@@ -389,7 +389,7 @@ public final class CommonsNode implements AutoCloseable {
           membership.set(Optional.of(m.invitedOne(newcomer, f.left())));
           membership.flushNow();
           Invitation inv = new Invitation(me, newcomer, f.right(), scheduler.nowMillis());
-          send(Paths.invitation(me, newcomer), inv);
+          send(DocumentPaths.invitation(me, newcomer), inv);
           syncSubscriptions();
           return inv;
         });
@@ -414,7 +414,7 @@ public final class CommonsNode implements AutoCloseable {
           membership.set(Optional.of(m.retiredWith(last.peek())));
           membership.flushNow();
           if (m.sponsor().isPresent()) {
-            send(Paths.of(me, Paths.RETIREMENT), new Retirement(me, m.sponsor().get(), last, scheduler.nowMillis()));
+            send(DocumentPaths.of(me, DocumentPaths.RETIREMENT), new Retirement(me, m.sponsor().get(), last, scheduler.nowMillis()));
           }
           publishCommitment.cancel();
           return null;
@@ -436,22 +436,22 @@ public final class CommonsNode implements AutoCloseable {
   }
 
   /** This participant's commitment as last set or published; empty before the first input. */
-  public Readable<Optional<Commitment>> commitment() {
+  public ReadableStore<Optional<Commitment>> commitment() {
     return myCommitment;
   }
 
   /** This participant's allocation state as last published; empty before the first publication. */
-  public Readable<Optional<AllocationState>> allocationState() {
+  public ReadableStore<Optional<AllocationState>> allocationState() {
     return myState;
   }
 
   /** What this participant receives from the providers it follows. */
-  public Readable<Received> received() {
+  public ReadableStore<Received> received() {
     return received;
   }
 
   /** The commitments this node holds, by pubKey (fresh or not; see {@link Subgroups#active}). */
-  public Readable<Map<String, Commitment>> networkCommitments() {
+  public ReadableStore<Map<String, Commitment>> networkCommitments() {
     return networkCommitments;
   }
 
@@ -459,7 +459,7 @@ public final class CommonsNode implements AutoCloseable {
    * Network convergence as this node sees it: at least 80% of the participants whose fresh
    * commitment and allocation state it holds, itself included, report {@code converged}.
    */
-  public Readable<Boolean> converged() {
+  public ReadableStore<Boolean> converged() {
     return converged;
   }
 
@@ -616,9 +616,9 @@ public final class CommonsNode implements AutoCloseable {
       myWeights.set(Optional.of(w));
     }
     durableBeforePublish();
-    send(Paths.of(me, Paths.COMMITMENT), c);
+    send(DocumentPaths.of(me, DocumentPaths.COMMITMENT), c);
     if (w != null) {
-      send(Paths.of(me, Paths.RECOGNITION_WEIGHTS), w);
+      send(DocumentPaths.of(me, DocumentPaths.RECOGNITION_WEIGHTS), w);
     }
     commitmentUnpublished = false;
     weightsUnpublished = false;
@@ -670,7 +670,7 @@ public final class CommonsNode implements AutoCloseable {
     if (member() && myState.get().isPresent()) {
       // Same document, same stamp: peers holding it ignore it as a duplicate, and a peer whose copy
       // was lost (a dropped delivery, a relay that restarted) gets it back within one heartbeat.
-      send(Paths.of(me, Paths.ALLOCATION_STATE), myState.get().get());
+      send(DocumentPaths.of(me, DocumentPaths.ALLOCATION_STATE), myState.get().get());
     }
     allocate.trigger();
     heartbeatTask = scheduler.schedule(heartbeat, this::heartbeat);
@@ -714,7 +714,7 @@ public final class CommonsNode implements AutoCloseable {
       AllocationState state = result.toState(locallyConverged, convergenceHistory, s, Math.max(now, 1));
       myState.set(Optional.of(state));
       durableBeforePublish();
-      send(Paths.of(me, Paths.ALLOCATION_STATE), state);
+      send(DocumentPaths.of(me, DocumentPaths.ALLOCATION_STATE), state);
     }
     if (!locallyConverged && (recheckTask == null)) {
       recheckTask =
@@ -805,38 +805,38 @@ public final class CommonsNode implements AutoCloseable {
       return;
     }
     Set<String> want = new LinkedHashSet<>();
-    for (String doc : List.of(Paths.COMMITMENT, Paths.ALLOCATION_STATE, Paths.RECOGNITION_WEIGHTS)) {
-      want.add(Paths.of(me, doc));
+    for (String doc : List.of(DocumentPaths.COMMITMENT, DocumentPaths.ALLOCATION_STATE, DocumentPaths.RECOGNITION_WEIGHTS)) {
+      want.add(DocumentPaths.of(me, doc));
     }
     Membership m = membership.get().orElseThrow();
-    m.awaiting().filter(s -> m.itcStamp().isAnonymous()).ifPresent(s -> want.add(Paths.invitation(s, me)));
+    m.awaiting().filter(s -> m.itcStamp().isAnonymous()).ifPresent(s -> want.add(DocumentPaths.invitation(s, me)));
     for (String invitee : m.invited()) {
       if (!m.absorbed().contains(invitee)) {
-        want.add(Paths.of(invitee, Paths.RETIREMENT));
+        want.add(DocumentPaths.of(invitee, DocumentPaths.RETIREMENT));
       }
     }
     for (String f : follows) {
-      want.add(Paths.of(f, Paths.COMMITMENT));
+      want.add(DocumentPaths.of(f, DocumentPaths.COMMITMENT));
     }
     myCommitment.get().ifPresent(
         c -> c.recognitionWeights().forEach((k, w) -> {
           if (w > 0 && !k.equals(me)) {
-            want.add(Paths.of(k, Paths.COMMITMENT));
+            want.add(DocumentPaths.of(k, DocumentPaths.COMMITMENT));
           }
         }));
     lastSubgroups.ifPresent(
         sg -> {
           for (String p : sg.allMutualPartners()) {
-            want.add(Paths.of(p, Paths.COMMITMENT));
-            want.add(Paths.of(p, Paths.ALLOCATION_STATE));
-            want.add(Paths.of(p, Paths.RECOGNITION_WEIGHTS));
+            want.add(DocumentPaths.of(p, DocumentPaths.COMMITMENT));
+            want.add(DocumentPaths.of(p, DocumentPaths.ALLOCATION_STATE));
+            want.add(DocumentPaths.of(p, DocumentPaths.RECOGNITION_WEIGHTS));
           }
           for (String p : sg.nonMutualBeneficiaries()) {
-            want.add(Paths.of(p, Paths.COMMITMENT));
+            want.add(DocumentPaths.of(p, DocumentPaths.COMMITMENT));
           }
           for (String p : sg.nonMutualProvidersForMe()) {
-            want.add(Paths.of(p, Paths.COMMITMENT));
-            want.add(Paths.of(p, Paths.ALLOCATION_STATE));
+            want.add(DocumentPaths.of(p, DocumentPaths.COMMITMENT));
+            want.add(DocumentPaths.of(p, DocumentPaths.ALLOCATION_STATE));
           }
         });
     for (var it = subscriptions.entrySet().iterator(); it.hasNext(); ) {

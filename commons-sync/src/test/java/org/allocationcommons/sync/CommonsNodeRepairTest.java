@@ -14,7 +14,7 @@ import org.allocationcommons.core.model.NeedSlot;
 import org.allocationcommons.sync.document.Invitation;
 import org.allocationcommons.sync.envelope.Identity;
 import org.allocationcommons.sync.memory.MemoryNetwork;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 import org.allocationcommons.sync.time.Scheduler;
 import org.allocationcommons.sync.time.SystemScheduler;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class CommonsNodeRepairTest {
 
   @Test
   void aLostAllocationStateReachesThePeerWithinOneHeartbeatAndConvergenceWaitsForIt() {
-    String alicesState = Paths.of(alice.pubKey(), Paths.ALLOCATION_STATE);
+    String alicesState = DocumentPaths.of(alice.pubKey(), DocumentPaths.ALLOCATION_STATE);
     FaultyTransport bobsLink = new FaultyTransport(commons.network.transport());
     bobsLink.dropDeliveriesOf(alicesState::equals);
     CommonsNode a = commons.founder(alice);
@@ -74,7 +74,7 @@ class CommonsNodeRepairTest {
             .allocationDebounce(Duration.ofMillis(1500))
             .build();
     a.start(); // heartbeats at 2 s, 4 s, ...
-    String commitment = Paths.of(alice.pubKey(), Paths.COMMITMENT);
+    String commitment = DocumentPaths.of(alice.pubKey(), DocumentPaths.COMMITMENT);
     commons.run(Duration.ofSeconds(1));
     a.setCapacity(List.of(AvailabilitySlot.of("s", "soup", 4))); // debounced publication due at 2.5 s
     commons.run(Duration.ofMillis(1900)); // t = 2.9 s: the heartbeat at 2 s has published the change

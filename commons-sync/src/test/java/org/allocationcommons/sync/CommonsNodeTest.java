@@ -20,7 +20,7 @@ import org.allocationcommons.core.model.NeedSlot;
 import org.allocationcommons.core.subgroups.Subgroups;
 import org.allocationcommons.sync.codec.InvalidDocumentException;
 import org.allocationcommons.sync.envelope.Identity;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 import org.allocationcommons.sync.time.Cancellable;
 import org.allocationcommons.sync.time.Scheduler;
 import org.allocationcommons.sync.time.VirtualScheduler;
@@ -116,13 +116,13 @@ class CommonsNodeTest {
     commons.run(Duration.ofSeconds(2));
     assertThat(b.diagnostics().member()).isFalse();
     assertThat(b.diagnostics().published()).isZero();
-    assertThat(commons.network.latest(Paths.of(bob.pubKey(), Paths.COMMITMENT))).isEmpty();
+    assertThat(commons.network.latest(DocumentPaths.of(bob.pubKey(), DocumentPaths.COMMITMENT))).isEmpty();
 
     commons.await(a.invite(bob.pubKey()));
     commons.run(Duration.ofSeconds(2));
     assertThat(b.diagnostics().member()).isTrue();
     assertThat(b.diagnostics().sponsor()).contains(alice.pubKey());
-    assertThat(commons.network.latest(Paths.of(bob.pubKey(), Paths.COMMITMENT))).isPresent();
+    assertThat(commons.network.latest(DocumentPaths.of(bob.pubKey(), DocumentPaths.COMMITMENT))).isPresent();
   }
 
   @Test
@@ -195,13 +195,13 @@ class CommonsNodeTest {
     a.setRecognition(Map.of(bob.pubKey(), 1.0));
     a.setCapacity(List.of(AvailabilitySlot.of("s", "soup", 7)));
     commons.run(Duration.ofSeconds(2));
-    var published = commons.network.latest(Paths.of(alice.pubKey(), Paths.COMMITMENT)).orElseThrow();
+    var published = commons.network.latest(DocumentPaths.of(alice.pubKey(), DocumentPaths.COMMITMENT)).orElseThrow();
     a.close();
     CommonsNode again = commons.builder(alice).storage(dir).build();
     again.start();
     commons.await(again.setCapacity(List.of(AvailabilitySlot.of("s", "soup", 9))));
     commons.run(Duration.ofSeconds(2));
-    var later = commons.network.latest(Paths.of(alice.pubKey(), Paths.COMMITMENT)).orElseThrow();
+    var later = commons.network.latest(DocumentPaths.of(alice.pubKey(), DocumentPaths.COMMITMENT)).orElseThrow();
     assertThat(later).isNotEqualTo(published);
     assertThat(b.networkCommitments().get().get(alice.pubKey()).capacitySlots().get(0).quantity()).isEqualTo(9.0);
     assertThat(b.diagnostics().stale()).isGreaterThanOrEqualTo(0);

@@ -16,7 +16,7 @@ import org.allocationcommons.sync.envelope.Envelopes;
 import org.allocationcommons.sync.envelope.Identity;
 import org.allocationcommons.sync.envelope.Rejection;
 import org.allocationcommons.sync.memory.MemoryNetwork;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 import org.allocationcommons.sync.spi.Transport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class DeliveryFaultsTest {
   final Identity bob = TestCommons.identity(2);
   final Identity carol = TestCommons.identity(3);
   final Envelopes envelopes = Envelopes.using(Codec.defaults());
-  final String bobCommitment = Paths.of(bob.pubKey(), Paths.COMMITMENT);
+  final String bobCommitment = DocumentPaths.of(bob.pubKey(), DocumentPaths.COMMITMENT);
   CommonsNode a;
   CommonsNode b;
   Transport injector;

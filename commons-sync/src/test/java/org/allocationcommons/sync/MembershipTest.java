@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.allocationcommons.itc.Stamp;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 import org.junit.jupiter.api.Test;
 
 class MembershipTest {
@@ -29,9 +29,9 @@ class MembershipTest {
     assertThat(c.stamp().isAnonymous()).isTrue();
     // the retirement is delivered again: nothing changes, no overlap error
     byte[] again = commons.network.latest(
-        Paths.of(c.pubKey(), Paths.RETIREMENT)).orElseThrow();
+        DocumentPaths.of(c.pubKey(), DocumentPaths.RETIREMENT)).orElseThrow();
     commons.network.transport().publish(
-        Paths.of(c.pubKey(), Paths.RETIREMENT), again);
+        DocumentPaths.of(c.pubKey(), DocumentPaths.RETIREMENT), again);
     commons.run(Duration.ofMillis(50));
     assertThat(a.stamp().id()).isEqualTo(Stamp.parse("((0, 1), 0)").id());
     assertThat(commons.scheduler.failures()).isEmpty();

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.allocationcommons.sync.gun.GunOptions;
 import org.allocationcommons.sync.gun.GunTransport;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 
 /**
  * Measures the GUN transport through one running relay (start one with {@code node
@@ -113,7 +113,7 @@ public final class GunRelayHarness {
   }
 
   private static String path(String run, int i) {
-    return Paths.of("harness" + run + "p" + i, Paths.COMMITMENT);
+    return DocumentPaths.of("harness" + run + "p" + i, DocumentPaths.COMMITMENT);
   }
 
   private static double pct(long[] sorted, double q) {

@@ -13,7 +13,7 @@ import org.allocationcommons.core.model.NeedSlot;
 import org.allocationcommons.sync.CommonsNode;
 import org.allocationcommons.sync.document.Invitation;
 import org.allocationcommons.sync.memory.MemoryNetwork;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 import org.allocationcommons.sync.time.VirtualScheduler;
 
 /**
@@ -109,7 +109,7 @@ public final class DampingCycleHarness {
           factors[f == 1.0 ? 0 : f == 0.8 ? 1 : 2]++;
         }
         maxCommitment = Math.max(maxCommitment,
-            network.latest(Paths.of(node.pubKey(), Paths.COMMITMENT)).map(x -> x.length).orElse(0));
+            network.latest(DocumentPaths.of(node.pubKey(), DocumentPaths.COMMITMENT)).map(x -> x.length).orElse(0));
       }
       System.out.printf(Locale.ROOT, "%6d %10d %10d %10d %22s %14d%n", t, network.published() - p0, local, net,
           factors[0] + "/" + factors[1] + "/" + factors[2], maxCommitment);

@@ -18,7 +18,7 @@ import org.allocationcommons.sync.document.Invitation;
 import org.allocationcommons.sync.envelope.Identity;
 import org.allocationcommons.sync.memory.MemoryNetwork;
 import org.allocationcommons.sync.spi.DeliveryListener;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 import org.allocationcommons.sync.spi.Subscription;
 import org.allocationcommons.sync.spi.Transport;
 import org.allocationcommons.sync.time.Cancellable;
@@ -157,7 +157,7 @@ public final class SyncLatencyHarness {
       boolean[] answeredOnPath = {false};
       var probe = network.transport();
       probe.subscribe(
-          Paths.of(provider.pubKey(), Paths.ALLOCATION_STATE),
+          DocumentPaths.of(provider.pubKey(), DocumentPaths.ALLOCATION_STATE),
           (p, in) -> {
             Stamp published = recipient.commitment().get().orElseThrow().itcStamp();
             AllocationState state = provider.allocationState().get().orElseThrow();

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.allocationcommons.core.model.AllocationState;
 import org.allocationcommons.core.model.Commitment;
 import org.allocationcommons.itc.Stamp;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 
 /**
  * The kinds of document a commons exchanges, with their Java type, their causality stamp and the
@@ -35,18 +35,18 @@ public enum DocumentType {
 
   /** The type of the document at a valid {@code path}, or empty for an invalid path. */
   public static Optional<DocumentType> ofPath(String path) {
-    return Paths.document(path).map(DocumentType::ofName);
+    return DocumentPaths.document(path).map(DocumentType::ofName);
   }
 
   private static DocumentType ofName(String document) {
-    if (document.startsWith(Paths.INVITATION_PREFIX)) {
+    if (document.startsWith(DocumentPaths.INVITATION_PREFIX)) {
       return INVITATION;
     }
     return switch (document) {
-      case Paths.COMMITMENT -> COMMITMENT;
-      case Paths.ALLOCATION_STATE -> ALLOCATION_STATE;
-      case Paths.RECOGNITION_WEIGHTS -> RECOGNITION_WEIGHTS;
-      case Paths.RETIREMENT -> RETIREMENT;
+      case DocumentPaths.COMMITMENT -> COMMITMENT;
+      case DocumentPaths.ALLOCATION_STATE -> ALLOCATION_STATE;
+      case DocumentPaths.RECOGNITION_WEIGHTS -> RECOGNITION_WEIGHTS;
+      case DocumentPaths.RETIREMENT -> RETIREMENT;
       default -> throw new IllegalArgumentException("document '" + document + "' has no type");
     };
   }

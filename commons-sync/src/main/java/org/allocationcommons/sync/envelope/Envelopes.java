@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.allocationcommons.sync.codec.Codec;
 import org.allocationcommons.sync.codec.InvalidDocumentException;
 import org.allocationcommons.sync.document.DocumentType;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -56,8 +56,8 @@ public final class Envelopes {
    * @throws InvalidDocumentException if the document is invalid
    */
   public byte[] seal(Identity author, String path, Object document) {
-    Paths.requireValid(path);
-    String owner = Paths.owner(path).orElseThrow();
+    DocumentPaths.requireValid(path);
+    String owner = DocumentPaths.owner(path).orElseThrow();
     if (!owner.equals(author.pubKey())) {
       throw new IllegalArgumentException(
           "path = " + path + ": owned by " + owner + ", cannot be signed by " + author.pubKey());
@@ -142,14 +142,14 @@ public final class Envelopes {
       throw malformed(where, path == null ? "path" : author == null ? "author" : sig == null ? "sig" : "payload",
           "is required");
     }
-    if (Paths.owner(path).isEmpty()) {
+    if (DocumentPaths.owner(path).isEmpty()) {
       throw RejectedEnvelopeException.of(Rejection.WRONG_PATH, where, "path", path, "not a commons document path");
     }
     if (deliveredPath != null && !deliveredPath.equals(path)) {
       throw RejectedEnvelopeException.of(
           Rejection.WRONG_PATH, where, "path", path, "must equal the path it was delivered at");
     }
-    String owner = Paths.owner(path).orElseThrow();
+    String owner = DocumentPaths.owner(path).orElseThrow();
     if (!owner.equals(author)) {
       throw RejectedEnvelopeException.of(
           Rejection.WRONG_AUTHOR, where, "author", author, "must be the owner of the path, " + owner);
@@ -202,7 +202,7 @@ public final class Envelopes {
   }
 
   private static String quote(String s) {
-    // paths and keys are base64url/ASCII by construction (checked by Paths); no escaping needed
+    // paths and keys are base64url/ASCII by construction (checked by DocumentPaths); no escaping needed
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < 0x20 || c == '"' || c == '\\' || c > 0x7e) {

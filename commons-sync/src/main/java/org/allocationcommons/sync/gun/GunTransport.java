@@ -33,7 +33,7 @@ import org.allocationcommons.sync.gun.internal.Ham;
 import org.allocationcommons.sync.gun.internal.RecentIds;
 import org.allocationcommons.sync.gun.internal.Souls;
 import org.allocationcommons.sync.spi.DeliveryListener;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 import org.allocationcommons.sync.spi.Subscription;
 import org.allocationcommons.sync.spi.Transport;
 import org.slf4j.Logger;
@@ -205,7 +205,7 @@ public final class GunTransport implements Transport {
 
   @Override
   public CompletionStage<Void> publish(String path, byte[] payload) {
-    Paths.requireValid(path);
+    DocumentPaths.requireValid(path);
     if (payload == null) {
       throw new IllegalArgumentException("payload for " + path + " must not be null");
     }
@@ -237,7 +237,7 @@ public final class GunTransport implements Transport {
 
   @Override
   public Subscription subscribe(String path, DeliveryListener listener) {
-    Paths.requireValid(path);
+    DocumentPaths.requireValid(path);
     if (listener == null) {
       throw new IllegalArgumentException("listener for " + path + " must not be null");
     }

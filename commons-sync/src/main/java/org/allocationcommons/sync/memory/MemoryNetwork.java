@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.allocationcommons.sync.spi.DeliveryListener;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 import org.allocationcommons.sync.spi.Transport;
 import org.allocationcommons.sync.time.Scheduler;
 import org.slf4j.Logger;
@@ -110,7 +110,7 @@ public final class MemoryNetwork {
   }
 
   void publish(String path, byte[] payload) {
-    Paths.requireValid(path);
+    DocumentPaths.requireValid(path);
     byte[] copy = payload.clone();
     List<Sub> targets;
     synchronized (lock) {
@@ -125,7 +125,7 @@ public final class MemoryNetwork {
   }
 
   Sub subscribe(String path, DeliveryListener listener, MemoryTransport owner) {
-    Paths.requireValid(path);
+    DocumentPaths.requireValid(path);
     Sub sub = new Sub(path, listener, owner);
     byte[] current;
     synchronized (lock) {

@@ -5,16 +5,26 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.allocationcommons.sync.spi.Connectivity;
+import org.allocationcommons.sync.spi.ConnectivityListener;
 import org.allocationcommons.sync.spi.DeliveryListener;
 import org.allocationcommons.sync.spi.Subscription;
 import org.allocationcommons.sync.spi.Transport;
 
-/** One participant's attachment to a {@link MemoryNetwork}; see there for delivery. */
+/**
+ * One participant's attachment to a {@link MemoryNetwork}; see there for delivery. It is connected
+ * to the bus from creation until {@link #close()}.
+ */
 final class MemoryTransport implements Transport {
 
   private final MemoryNetwork network;
   private final Set<MemoryNetwork.Sub> subs = ConcurrentHashMap.newKeySet();
+  private final CopyOnWriteArrayList<ConnectivityListener> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
+
+  private static final Connectivity ATTACHED = Connectivity.connected(1, "in-memory bus");
+  private static final Connectivity CLOSED = Connectivity.disconnected("transport closed");
 
   MemoryTransport(MemoryNetwork network) {
     this.network = network;
@@ -55,8 +65,31 @@ final class MemoryTransport implements Transport {
   }
 
   @Override
+  public Connectivity connectivity() {
+    return closed ? CLOSED : ATTACHED;
+  }
+
+  @Override
+  public Registration addConnectivityListener(ConnectivityListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  @Override
   public void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
+    for (ConnectivityListener l : listeners) {
+      try {
+        l.onConnectivityChange(ATTACHED, CLOSED);
+      } catch (RuntimeException e) {
+        // a failing listener must not stop the others nor the close
+      }
+    }
+    listeners.clear();
     for (MemoryNetwork.Sub s : subs) {
       network.unsubscribe(s);
     }

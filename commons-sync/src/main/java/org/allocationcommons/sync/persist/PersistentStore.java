@@ -17,7 +17,7 @@ import org.allocationcommons.sync.codec.InvalidDocumentException;
 import org.allocationcommons.sync.store.Debouncer;
 import org.allocationcommons.sync.store.Registration;
 import org.allocationcommons.sync.store.Stores;
-import org.allocationcommons.sync.store.Writable;
+import org.allocationcommons.sync.store.WritableStore;
 import org.allocationcommons.sync.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +33,13 @@ import org.slf4j.LoggerFactory;
  *
  * @param <T> the document type
  */
-public final class PersistentStore<T> implements Writable<Optional<T>> {
+public final class PersistentStore<T> implements WritableStore<Optional<T>> {
 
   private static final Logger log = LoggerFactory.getLogger(PersistentStore.class);
 
   private final Path file;
   private final Codec codec;
-  private final Writable<Optional<T>> cell;
+  private final WritableStore<Optional<T>> cell;
   private final Debouncer writer;
   private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
   private boolean dirty;

@@ -25,7 +25,7 @@ public interface Transport extends AutoCloseable {
    * @return completes normally once the transport has durably handed the document over (to the
    *     in-memory bus, or acknowledged by a relay); completes exceptionally if it never will be, for
    *     example because the transport was closed first
-   * @throws IllegalArgumentException if the path is not a valid path (see {@link Paths#requireValid})
+   * @throws IllegalArgumentException if the path is not a valid path (see {@link DocumentPaths#requireValid})
    * @throws IllegalStateException if the transport is closed
    */
   CompletionStage<Void> publish(String path, byte[] payload);
@@ -42,6 +42,33 @@ public interface Transport extends AutoCloseable {
 
   /** A short, stable name for logs and diagnostics, such as {@code memory} or {@code gun}. */
   String name();
+
+  /**
+   * What this transport knows of its link now. The default, for transports that cannot tell, is
+   * {@link Connectivity#UNKNOWN}; a transport with connections (relays, sockets) should override
+   * this and {@link #addConnectivityListener}.
+   */
+  default Connectivity connectivity() {
+    return Connectivity.UNKNOWN;
+  }
+
+  /**
+   * Registers {@code listener} for changes of {@link #connectivity()}. The default never calls it
+   * (its connectivity never changes).
+   *
+   * @return a handle whose {@link AutoCloseable#close()} unregisters the listener; idempotent
+   */
+  default Registration addConnectivityListener(ConnectivityListener listener) {
+    java.util.Objects.requireNonNull(listener, "listener");
+    return () -> {};
+  }
+
+  /** A listener's registration; closing it stops notifications. Idempotent. */
+  @FunctionalInterface
+  interface Registration extends AutoCloseable {
+    @Override
+    void close();
+  }
 
   /**
    * Stops all subscriptions and releases network resources. Pending publishes complete

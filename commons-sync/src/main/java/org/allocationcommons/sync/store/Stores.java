@@ -31,23 +31,23 @@ public final class Stores {
   private Stores() {}
 
   /** A store holding {@code initial}; listener failures are logged. */
-  public static <T> Writable<T> writable(T initial) {
+  public static <T> WritableStore<T> writable(T initial) {
     return new Cell<>(initial, LOG_FAILURES);
   }
 
   /** A store holding {@code initial}; listener failures go to {@code onListenerFailure}. */
-  public static <T> Writable<T> writable(T initial, Consumer<RuntimeException> onListenerFailure) {
+  public static <T> WritableStore<T> writable(T initial, Consumer<RuntimeException> onListenerFailure) {
     return new Cell<>(initial, Objects.requireNonNull(onListenerFailure, "onListenerFailure"));
   }
 
   /** A store whose value is {@code f(source)}, recomputed synchronously on every change. */
-  public static <A, R> Derived<R> derived(Readable<A> source, Function<? super A, ? extends R> f) {
+  public static <A, R> DerivedStore<R> derived(ReadableStore<A> source, Function<? super A, ? extends R> f) {
     return new DerivedCell<>(List.of(source), () -> f.apply(source.get()), null, Duration.ZERO);
   }
 
   /** A store whose value is {@code f(a, b)}, recomputed synchronously when either changes. */
-  public static <A, B, R> Derived<R> derived(
-      Readable<A> a, Readable<B> b, BiFunction<? super A, ? super B, ? extends R> f) {
+  public static <A, B, R> DerivedStore<R> derived(
+      ReadableStore<A> a, ReadableStore<B> b, BiFunction<? super A, ? super B, ? extends R> f) {
     return new DerivedCell<>(List.of(a, b), () -> f.apply(a.get(), b.get()), null, Duration.ZERO);
   }
 
@@ -56,14 +56,14 @@ public final class Stores {
    * scheduler} once per burst of source changes, {@code debounce} after the first change of the
    * burst (see {@link Debouncer}). {@code compute} reads the sources itself.
    */
-  public static <R> Derived<R> derived(
-      List<? extends Readable<?>> sources, Supplier<? extends R> compute, Scheduler scheduler, Duration debounce) {
+  public static <R> DerivedStore<R> derived(
+      List<? extends ReadableStore<?>> sources, Supplier<? extends R> compute, Scheduler scheduler, Duration debounce) {
     return new DerivedCell<>(
         List.copyOf(sources), compute, Objects.requireNonNull(scheduler, "scheduler"), Scheduler.requireDelay(debounce));
   }
 
   /** The mutable store. */
-  private static class Cell<T> implements Writable<T> {
+  private static class Cell<T> implements WritableStore<T> {
     private final Consumer<RuntimeException> onFailure;
     private final CopyOnWriteArrayList<Consumer<? super T>> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
@@ -110,17 +110,17 @@ public final class Stores {
     }
   }
 
-  private static final class DerivedCell<R> extends Cell<R> implements Derived<R> {
+  private static final class DerivedCell<R> extends Cell<R> implements DerivedStore<R> {
     private final List<Registration> upstream = new ArrayList<>();
     private final Supplier<? extends R> compute;
     private final Debouncer debouncer;
     private boolean subscribing = true;
 
-    DerivedCell(List<? extends Readable<?>> sources, Supplier<? extends R> compute, Scheduler scheduler, Duration debounce) {
+    DerivedCell(List<? extends ReadableStore<?>> sources, Supplier<? extends R> compute, Scheduler scheduler, Duration debounce) {
       super(compute.get(), LOG_FAILURES);
       this.compute = compute;
       this.debouncer = scheduler == null ? null : Debouncer.of(scheduler, debounce, this::recompute);
-      for (Readable<?> s : sources) {
+      for (ReadableStore<?> s : sources) {
         upstream.add(s.subscribe(v -> changed()));
       }
       subscribing = false;

@@ -8,7 +8,7 @@ import org.allocationcommons.core.model.Commitment;
 import org.allocationcommons.itc.Stamp;
 import org.allocationcommons.sync.codec.Codec;
 import org.allocationcommons.sync.document.DocumentType;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 import org.junit.jupiter.api.Test;
 
 class EnvelopesTest {
@@ -16,7 +16,7 @@ class EnvelopesTest {
   final Envelopes envelopes = Envelopes.using(Codec.defaults());
   final Identity alice = Identity.generate();
   final Identity bob = Identity.generate();
-  final String path = Paths.of(alice.pubKey(), Paths.COMMITMENT);
+  final String path = DocumentPaths.of(alice.pubKey(), DocumentPaths.COMMITMENT);
   final Commitment doc =
       Commitment.builder(alice.pubKey()).itcStamp(Stamp.seed().event()).timestamp(42).build();
 
@@ -44,14 +44,14 @@ class EnvelopesTest {
   @Test
   void anEnvelopeDeliveredAtAnotherPathIsRejected() {
     byte[] env = envelopes.seal(alice, path, doc);
-    assertThatThrownBy(() -> envelopes.open(Paths.of(bob.pubKey(), Paths.COMMITMENT), env))
+    assertThatThrownBy(() -> envelopes.open(DocumentPaths.of(bob.pubKey(), DocumentPaths.COMMITMENT), env))
         .isInstanceOfSatisfying(RejectedEnvelopeException.class, e -> assertThat(e.reason()).isEqualTo(Rejection.WRONG_PATH));
   }
 
   @Test
   void sealingRefusesForeignPathsAndMisplacedDocuments() {
     assertThatThrownBy(() -> envelopes.seal(bob, path, doc)).hasMessageContaining("cannot be signed by " + bob.pubKey());
-    assertThatThrownBy(() -> envelopes.seal(alice, Paths.of(alice.pubKey(), Paths.ALLOCATION_STATE), doc))
+    assertThatThrownBy(() -> envelopes.seal(alice, DocumentPaths.of(alice.pubKey(), DocumentPaths.ALLOCATION_STATE), doc))
         .hasMessageContaining("does not belong at");
     Commitment bobs = Commitment.builder(bob.pubKey()).timestamp(1).build();
     assertThatThrownBy(() -> envelopes.seal(alice, path, bobs)).hasMessageContaining("names author " + bob.pubKey());

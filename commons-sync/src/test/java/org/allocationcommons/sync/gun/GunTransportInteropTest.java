@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 import org.allocationcommons.sync.spi.Subscription;
 import org.allocationcommons.sync.spi.Transports;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +60,7 @@ class GunTransportInteropTest {
   }
 
   private static String path(int i) {
-    return Paths.of(key(i), Paths.COMMITMENT);
+    return DocumentPaths.of(key(i), DocumentPaths.COMMITMENT);
   }
 
   private static byte[] bytes(String s) {
@@ -243,7 +243,7 @@ class GunTransportInteropTest {
     String fromJava = "{\"author\":\"java\",\"n\":1}";
     java.publish(path(1), bytes(fromJava)).toCompletableFuture().get(10, TimeUnit.SECONDS);
 
-    String soul = GunOptions.DEFAULT_NAMESPACE + "/" + key(1) + "/" + Paths.COMMITMENT;
+    String soul = GunOptions.DEFAULT_NAMESPACE + "/" + key(1) + "/" + DocumentPaths.COMMITMENT;
     String read =
         GunRelay.run(GunRelay.gunDirectory(), List.of("node", "client.js", "read", relay.url().toString(), soul, "10000"), Duration.ofSeconds(20));
     assertThat(lastLine(read)).isEqualTo(Base64.getEncoder().encodeToString(bytes(fromJava)));
@@ -251,7 +251,7 @@ class GunTransportInteropTest {
     Inbox atJava = new Inbox();
     java.subscribe(path(2), atJava::add);
     String fromJs = "{\"author\":\"javascript\"}";
-    String soul2 = GunOptions.DEFAULT_NAMESPACE + "/" + key(2) + "/" + Paths.COMMITMENT;
+    String soul2 = GunOptions.DEFAULT_NAMESPACE + "/" + key(2) + "/" + DocumentPaths.COMMITMENT;
     String wrote =
         GunRelay.run(
             GunRelay.gunDirectory(),
@@ -285,13 +285,13 @@ class GunTransportInteropTest {
     GunRelay fake = keep(GunRelay.fake());
     GunTransport t = transport(fake.url());
     awaitConnected(t);
-    String soul = GunOptions.DEFAULT_NAMESPACE + "/" + key(1) + "/" + Paths.COMMITMENT;
+    String soul = GunOptions.DEFAULT_NAMESPACE + "/" + key(1) + "/" + DocumentPaths.COMMITMENT;
     t.subscribe(path(1), (p, b) -> { });
     await("the get is sent three times", () -> fake.output().stream().filter(("get " + soul)::equals).count() >= 3);
     Subscription closed = t.subscribe(path(2), (p, b) -> { });
     closed.close();
     Thread.sleep(1500);
-    String soul2 = GunOptions.DEFAULT_NAMESPACE + "/" + key(2) + "/" + Paths.COMMITMENT;
+    String soul2 = GunOptions.DEFAULT_NAMESPACE + "/" + key(2) + "/" + DocumentPaths.COMMITMENT;
     assertThat(fake.output().stream().filter(("get " + soul2)::equals).count())
         .as("a closed subscription is not asked for again").isEqualTo(1);
   }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 import org.allocationcommons.sync.spi.Subscription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Behaviour that needs no relay: the transport points at a port where nothing listens. */
 class GunTransportTest {
 
-  private static final String PATH = Paths.of("abcKey", Paths.COMMITMENT);
+  private static final String PATH = DocumentPaths.of("abcKey", DocumentPaths.COMMITMENT);
   private final GunTransport transport =
       GunTransport.open(
           GunOptions.peers(URI.create("ws://127.0.0.1:" + GunRelay.freePort() + "/gun"))

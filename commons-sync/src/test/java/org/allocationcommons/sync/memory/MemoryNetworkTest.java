@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 import org.allocationcommons.sync.spi.Subscription;
 import org.allocationcommons.sync.spi.Transport;
 import org.allocationcommons.sync.spi.Transports;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class MemoryNetworkTest {
 
-  static final String PATH = Paths.of("alice", Paths.COMMITMENT);
+  static final String PATH = DocumentPaths.of("alice", DocumentPaths.COMMITMENT);
 
   @Test
   void newSubscribersGetTheLatestPayloadThenEveryLaterOne() {

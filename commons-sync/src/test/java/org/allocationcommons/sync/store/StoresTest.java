@@ -13,7 +13,7 @@ class StoresTest {
 
   @Test
   void subscribersGetTheCurrentValueThenChangesOnly() {
-    Writable<Integer> w = Stores.writable(1);
+    WritableStore<Integer> w = Stores.writable(1);
     List<Integer> got = new ArrayList<>();
     Registration r = w.subscribe(got::add);
     w.set(1);
@@ -27,7 +27,7 @@ class StoresTest {
   @Test
   void aFailingListenerIsIsolatedAndReported() {
     List<RuntimeException> reported = new ArrayList<>();
-    Writable<String> w = Stores.writable("a", reported::add);
+    WritableStore<String> w = Stores.writable("a", reported::add);
     List<String> got = new ArrayList<>();
     w.subscribe(v -> { if (v.equals("b")) { throw new IllegalStateException("listener bug"); } });
     w.subscribe(got::add);
@@ -39,10 +39,10 @@ class StoresTest {
 
   @Test
   void derivedStoresFollowTheirSourcesSynchronously() {
-    Writable<Integer> a = Stores.writable(2);
-    Writable<Integer> b = Stores.writable(3);
-    Derived<Integer> sum = Stores.derived(a, b, Integer::sum);
-    Derived<String> text = Stores.derived(sum, x -> "=" + x);
+    WritableStore<Integer> a = Stores.writable(2);
+    WritableStore<Integer> b = Stores.writable(3);
+    DerivedStore<Integer> sum = Stores.derived(a, b, Integer::sum);
+    DerivedStore<String> text = Stores.derived(sum, x -> "=" + x);
     assertThat(text.get()).isEqualTo("=5");
     a.set(10);
     assertThat(text.get()).isEqualTo("=13");
@@ -54,9 +54,9 @@ class StoresTest {
   @Test
   void debouncedDerivedStoresCoalesceABurstIntoOneComputationAfterTheFirstChange() {
     VirtualScheduler s = VirtualScheduler.startingAtDefaultEpoch();
-    Writable<Integer> a = Stores.writable(0);
+    WritableStore<Integer> a = Stores.writable(0);
     AtomicInteger computations = new AtomicInteger();
-    Derived<Integer> d =
+    DerivedStore<Integer> d =
         Stores.derived(List.of(a), () -> { computations.incrementAndGet(); return a.get() * 2; }, s, Duration.ofMillis(100));
     assertThat(d.get()).isZero();
     assertThat(computations).hasValue(1);

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.allocationcommons.sync.spi.DeliveryListener;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 import org.allocationcommons.sync.spi.Subscription;
 import org.allocationcommons.sync.spi.Transport;
 import org.allocationcommons.sync.time.VirtualScheduler;
@@ -271,7 +271,7 @@ public final class SimulatedNetwork {
    * when partitioned), if any.
    */
   public Optional<byte[]> relayPayload(String node, String path) {
-    Entry e = replicas.get(componentOf(requireName(node))).get(Paths.requireValid(path));
+    Entry e = replicas.get(componentOf(requireName(node))).get(DocumentPaths.requireValid(path));
     return e == null ? Optional.empty() : Optional.of(e.payload.clone());
   }
 
@@ -540,7 +540,7 @@ public final class SimulatedNetwork {
 
     @Override
     public CompletionStage<Void> publish(String path, byte[] payload) {
-      Paths.requireValid(path);
+      DocumentPaths.requireValid(path);
       Objects.requireNonNull(payload, "payload");
       requireOpen();
       if (crashed) {
@@ -548,8 +548,8 @@ public final class SimulatedNetwork {
         return CompletableFuture.failedFuture(new IOException("node '" + node + "' is crashed"));
       }
       Pending p = new Pending(this, nextSequence++, path, payload.clone());
-      String document = Paths.document(path).orElse("?");
-      publishesByDocument.merge(document.startsWith(Paths.INVITATION_PREFIX) ? "invitation" : document, 1L, Long::sum);
+      String document = DocumentPaths.document(path).orElse("?");
+      publishesByDocument.merge(document.startsWith(DocumentPaths.INVITATION_PREFIX) ? "invitation" : document, 1L, Long::sum);
       pending.put(p.sequence, p);
       sendPublish(p);
       return p.future;
@@ -557,7 +557,7 @@ public final class SimulatedNetwork {
 
     @Override
     public Subscription subscribe(String path, DeliveryListener listener) {
-      Paths.requireValid(path);
+      DocumentPaths.requireValid(path);
       Objects.requireNonNull(listener, "listener");
       requireOpen();
       Listener l = new Listener(this, path, listener);

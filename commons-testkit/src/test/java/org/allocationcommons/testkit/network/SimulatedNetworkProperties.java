@@ -18,7 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 import org.allocationcommons.sync.spi.Transport;
 import org.allocationcommons.sync.time.VirtualScheduler;
 
@@ -30,7 +30,7 @@ class SimulatedNetworkProperties {
   record Run(List<String> trace, NetworkStats stats, Map<String, String> relayLatest, Map<String, String> lastPublished) {}
 
   static String path(int node) {
-    return Paths.of("n" + node, Paths.COMMITMENT);
+    return DocumentPaths.of("n" + node, DocumentPaths.COMMITMENT);
   }
 
   /** Every node subscribes to every node's commitment (its own too), then the publishes happen. */

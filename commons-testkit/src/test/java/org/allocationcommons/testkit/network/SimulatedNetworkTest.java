@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 import org.allocationcommons.sync.spi.Transport;
 import org.allocationcommons.sync.time.VirtualScheduler;
 import org.junit.jupiter.api.Test;
 
 class SimulatedNetworkTest {
 
-  private static final String A_COMMITMENT = Paths.of("alice", Paths.COMMITMENT);
-  private static final String B_COMMITMENT = Paths.of("bob", Paths.COMMITMENT);
+  private static final String A_COMMITMENT = DocumentPaths.of("alice", DocumentPaths.COMMITMENT);
+  private static final String B_COMMITMENT = DocumentPaths.of("bob", DocumentPaths.COMMITMENT);
 
   private final VirtualScheduler scheduler = VirtualScheduler.startingAt(Instant.EPOCH);
 

@@ -2,7 +2,7 @@ package org.allocationcommons.sync.gun.internal;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 
 /**
  * Maps document paths ({@code ~<pubKey>/allocation/<document>}) onto GUN souls
@@ -39,9 +39,9 @@ public final class Souls {
 
   /** The soul that stores the document at {@code path}. */
   public static String soulOf(String namespace, String path) {
-    Paths.requireValid(path);
-    String owner = Paths.owner(path).orElseThrow();
-    String document = Paths.document(path).orElseThrow();
+    DocumentPaths.requireValid(path);
+    String owner = DocumentPaths.owner(path).orElseThrow();
+    String document = DocumentPaths.document(path).orElseThrow();
     return namespace + "/" + owner + "/" + document;
   }
 
@@ -62,6 +62,6 @@ public final class Souls {
       return Optional.empty();
     }
     String path = "~" + owner + "/allocation/" + document;
-    return Paths.document(path).isPresent() ? Optional.of(path) : Optional.empty();
+    return DocumentPaths.document(path).isPresent() ? Optional.of(path) : Optional.empty();
   }
 }

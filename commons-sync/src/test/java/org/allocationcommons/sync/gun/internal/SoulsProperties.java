@@ -8,7 +8,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.allocationcommons.sync.spi.Paths;
+import org.allocationcommons.sync.spi.DocumentPaths;
 import org.junit.jupiter.api.Test;
 
 class SoulsProperties {
@@ -20,12 +20,12 @@ class SoulsProperties {
 
   @Provide
   Arbitrary<String> documents() {
-    return Arbitraries.of(Paths.COMMITMENT, Paths.ALLOCATION_STATE, Paths.RECOGNITION_WEIGHTS);
+    return Arbitraries.of(DocumentPaths.COMMITMENT, DocumentPaths.ALLOCATION_STATE, DocumentPaths.RECOGNITION_WEIGHTS);
   }
 
   @Property(tries = 300)
   void everyPathMapsToAPlainSoulAndBack(@ForAll("pubKeys") String key, @ForAll("documents") String doc) {
-    String path = Paths.of(key, doc);
+    String path = DocumentPaths.of(key, doc);
     String soul = Souls.soulOf("allocation-commons", path);
     assertThat(soul).isEqualTo("allocation-commons/" + key + "/" + doc).doesNotStartWith("~");
     assertThat(Souls.pathOf("allocation-commons", soul)).contains(path);

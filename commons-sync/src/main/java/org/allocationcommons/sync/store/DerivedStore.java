@@ -1,12 +1,12 @@
 package org.allocationcommons.sync.store;
 
 /**
- * A {@link Readable} computed from other stores (see {@link Stores#derived}). Closing it
+ * A {@link ReadableStore} computed from other stores (see {@link Stores#derived}). Closing it
  * unsubscribes it from its sources and cancels a pending recomputation.
  *
  * @param <T> the value type
  */
-public interface Derived<T> extends Readable<T>, AutoCloseable {
+public interface DerivedStore<T> extends ReadableStore<T>, AutoCloseable {
 
   /** Unsubscribes from the sources. Idempotent. */
   @Override

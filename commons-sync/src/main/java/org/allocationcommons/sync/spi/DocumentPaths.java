@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * membership documents of the sponsored-join handshake: {@link #RETIREMENT} and
  * {@code invitation.<newcomerPubKey>} (see {@link #invitation(String, String)}).
  */
-public final class Paths {
+public final class DocumentPaths {
 
   /** Document name of a participant's commitment. */
   public static final String COMMITMENT = "commitment";
@@ -27,7 +27,7 @@ public final class Paths {
       Pattern.compile("~([A-Za-z0-9_-]{1,128})/allocation/"
               + "(commitment|allocationState|recognitionWeights|retirement|invitation\\.[A-Za-z0-9_-]{1,128})");
 
-  private Paths() {}
+  private DocumentPaths() {}
 
   /** The path of {@code document} published by {@code pubKey}. */
   public static String of(String pubKey, String document) {

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the value type, never null
  */
-public interface Readable<T> {
+public interface ReadableStore<T> {
 
   /** The current value. */
   T get();
