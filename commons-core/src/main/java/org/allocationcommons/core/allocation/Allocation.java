@@ -21,6 +21,7 @@ import org.allocationcommons.core.model.Commitment;
 import org.allocationcommons.core.model.SlotAllocation;
 import org.allocationcommons.core.model.SlotDenominators;
 import org.allocationcommons.core.model.Tier;
+import org.allocationcommons.core.settling.Settling;
 
 /**
  * The entry point of commons-core: one provider's two-tier allocation (SPEC 4.3), a pure function
@@ -51,6 +52,9 @@ public final class Allocation {
 
   /** Below this leftover water-filling does not run tier 2 (rounding noise). */
   public static final double WATER_FILLING_TIER2_THRESHOLD = 1e-9;
+
+  /** An offer must exceed what is given by more than this to be listed in {@code recipient_offers}. */
+  public static final double OFFER_EPSILON = 1e-9;
 
   private Allocation() {}
 
@@ -84,6 +88,12 @@ public final class Allocation {
     private final AllocationPolicy policy;
     private final CompatibilityIndex index;
     private final double[] given;
+    /** Per need ordinal: what is left of this provider's cap from the recipient's report (SPEC 4.4). */
+    private final double[] capLeft;
+    /** Per need ordinal: what this provider offers it (the amount it would give uncapped). */
+    private final double[] offered;
+    /** Per need ordinal, water-filling: what the offers have used of the need so far. */
+    private final double[] offeredUsed;
     private final Set<MatchWarning> warnings = new LinkedHashSet<>();
     private final Map<String, SlotDenominators> denominators = new LinkedHashMap<>();
     private final List<SlotAllocation> records = new ArrayList<>();
@@ -96,8 +106,16 @@ public final class Allocation {
       this.policy = policy;
       this.index = index;
       this.given = new double[index.size()];
+      this.capLeft = new double[index.size()];
+      this.offered = new double[index.size()];
+      this.offeredUsed = new double[index.size()];
       this.providerProfile = in.profiles().getOrDefault(in.providerId(), Profile.NONE);
       this.owners = owners();
+      for (IndexedNeed n : index.needs()) {
+        Commitment c = in.networkCommitments().get(n.owner());
+        capLeft[n.ordinal()] =
+            c == null ? Double.POSITIVE_INFINITY : Settling.cap(c, in.providerId(), n.slot());
+      }
     }
 
     AllocationResult run() {
@@ -114,7 +132,21 @@ public final class Allocation {
           Collections.unmodifiableList(records),
           Collections.unmodifiableMap(new TreeMap<>(totals)),
           List.copyOf(warnings),
-          capacity);
+          capacity,
+          offers());
+    }
+
+    /** Need slots offered more than they are given, by recipient and need slot id. */
+    private Map<String, Map<String, Double>> offers() {
+      Map<String, Map<String, Double>> result = new TreeMap<>();
+      for (IndexedNeed n : index.needs()) {
+        int o = n.ordinal();
+        if (offered[o] > given[o] + OFFER_EPSILON) {
+          result.computeIfAbsent(n.owner(), k -> new TreeMap<>()).put(n.slot().id(), offered[o]);
+        }
+      }
+      result.replaceAll((k, v) -> Collections.unmodifiableMap(v));
+      return Collections.unmodifiableMap(result);
     }
 
     private void allocateSlot(AvailabilitySlot slot) {
@@ -152,7 +184,7 @@ public final class Allocation {
       }
     }
 
-    /** Computes numerators and allocations of one tier; returns its denominator. */
+    /** Computes numerators, allocations and offers of one tier; returns its denominator. */
     private double tier(List<Group> tier, boolean mutual, double capacity) {
       int n = tier.size();
       double basisSum = 0;
@@ -166,7 +198,7 @@ public final class Allocation {
       for (int i = 0; i < n; i++) {
         Group g = tier.get(i);
         double need = need(g);
-        cap[i] = need;
+        cap[i] = cap(g);
         if (need <= 0 || !(basisSum > 0)) {
           continue;
         }
@@ -174,13 +206,23 @@ public final class Allocation {
         num[i] = share * (need * g.damping);
         denominator += num[i];
       }
-      if (policy == AllocationPolicy.FAITHFUL) {
-        TierSplit.proportional(capacity, num, cap, n, out);
-      } else {
-        TierSplit.waterFill(capacity, num, cap, n, out);
-      }
+      double level =
+          policy == AllocationPolicy.FAITHFUL
+              ? TierSplit.proportional(capacity, num, cap, n, out)
+              : TierSplit.waterFill(capacity, num, cap, n, out);
+      double spare = capacity;
       for (int i = 0; i < n; i++) {
-        tier.get(i).allocation = out[i];
+        spare -= out[i];
+      }
+      spare = Math.max(0, spare);
+      for (int i = 0; i < n; i++) {
+        Group g = tier.get(i);
+        g.allocation = out[i];
+        if (num[i] > 0) {
+          // what this recipient would take at this level were it not capped by its report
+          double at = Double.isInfinite(level) ? out[i] + spare : level * num[i];
+          offer(g, at);
+        }
       }
       return denominator;
     }
@@ -194,9 +236,47 @@ public final class Allocation {
       return sum;
     }
 
+    /** The cap: need_r, each need slot limited further by what is left of its reported cap. */
+    private double cap(Group g) {
+      double sum = 0;
+      for (IndexedNeed n : g.needs) {
+        sum += fillable(n);
+      }
+      return sum;
+    }
+
     private double remaining(IndexedNeed n) {
       double q = n.slot().quantity();
       return policy == AllocationPolicy.FAITHFUL ? q : Math.max(0, q - given[n.ordinal()]);
+    }
+
+    /** What this slot may still put into need slot {@code n}. */
+    private double fillable(IndexedNeed n) {
+      return Math.min(remaining(n), Math.max(0, capLeft[n.ordinal()]));
+    }
+
+    /**
+     * Records the offer of {@code amount} (at most the recipient's uncapped need) spread over its
+     * need slots in order, as {@link #spread} would fill them without the report's caps.
+     */
+    private void offer(Group g, double amount) {
+      double left = amount;
+      for (IndexedNeed n : g.needs) {
+        if (left <= 0) {
+          break;
+        }
+        int o = n.ordinal();
+        double room =
+            policy == AllocationPolicy.FAITHFUL
+                ? n.slot().quantity()
+                : Math.max(0, n.slot().quantity() - offeredUsed[o]);
+        double x = Math.min(room, left);
+        if (x > 0) {
+          offered[o] += x;
+          offeredUsed[o] += x;
+          left -= x;
+        }
+      }
     }
 
     private void spread(AvailabilitySlot slot, Group g, Tier tier) {
@@ -206,13 +286,14 @@ public final class Allocation {
         if (left <= 0) {
           break;
         }
-        double x = Math.min(remaining(n), left);
+        double x = Math.min(fillable(n), left);
         if (x > 0) {
           records.add(
               new SlotAllocation(slot.id(), g.pubKey, n.slot().id(), x, true, true, tier));
           left -= x;
           total += x;
           given[n.ordinal()] += x;
+          capLeft[n.ordinal()] -= x;
         }
       }
       if (total > 0) {

@@ -21,6 +21,8 @@ import org.allocationcommons.itc.Stamp;
  * @param recipientTotals total per recipient, by pubKey
  * @param warnings what matching accepted optimistically, each once
  * @param capacity sum of the quantities of the capacity slots with quantity &gt; 0
+ * @param recipientOffers per recipient and need slot id, what the provider offers where that is more
+ *     than it gives (the recipient's report capped it; SPEC 4.4)
  */
 public record AllocationResult(
     AllocationPolicy policy,
@@ -28,7 +30,8 @@ public record AllocationResult(
     List<SlotAllocation> slotAllocations,
     Map<String, Double> recipientTotals,
     List<MatchWarning> warnings,
-    double capacity) {
+    double capacity,
+    Map<String, Map<String, Double>> recipientOffers) {
 
   /** Requires every part; the collections are taken as given (built immutable by the allocator). */
   public AllocationResult {
@@ -37,6 +40,7 @@ public record AllocationResult(
     Objects.requireNonNull(slotAllocations, "slotAllocations");
     Objects.requireNonNull(recipientTotals, "recipientTotals");
     Objects.requireNonNull(warnings, "warnings");
+    Objects.requireNonNull(recipientOffers, "recipientOffers");
   }
 
   /** Sum of all allocations. */
@@ -67,6 +71,7 @@ public record AllocationResult(
         converged,
         convergenceHistory,
         itcStamp,
-        timestamp);
+        timestamp,
+        recipientOffers);
   }
 }

@@ -1,12 +1,14 @@
 package org.allocationcommons.core.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +20,11 @@ import org.allocationcommons.itc.Stamp;
  * slot the two denominators, the individual allocations, the total per recipient, whether its
  * denominators have converged and the history of that measurement, plus causality stamp and time.
  * Collections are never null and keep their order.
+ *
+ * <p>{@code recipient_offers} (ours, SPEC 4.4; ignored by the original) says, per recipient and need
+ * slot, what this provider would give that need slot were the recipient not capped by its
+ * residual-need report; it lists only need slots offered more than they are given, so an absent
+ * entry means "offered exactly what is given".
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AllocationState(
@@ -29,7 +36,10 @@ public record AllocationState(
     @JsonProperty("converged") boolean converged,
     @JsonProperty("convergenceHistory") List<@NotNull @Valid ConvergenceEntry> convergenceHistory,
     @JsonProperty("itcStamp") @NotNull Stamp itcStamp,
-    @JsonProperty("timestamp") @Positive long timestamp) {
+    @JsonProperty("timestamp") @Positive long timestamp,
+    @JsonProperty("recipient_offers") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<@NotBlank String, @NotNull Map<@NotBlank String, @NotNull @Finite @PositiveOrZero Double>>
+            recipientOffers) {
 
   /** Requires the stamp; null collections become empty. */
   public AllocationState {
@@ -38,10 +48,52 @@ public record AllocationState(
     slotAllocations = Copies.list(slotAllocations, "slot_allocations");
     recipientTotals = Copies.map(recipientTotals, "recipient_totals");
     convergenceHistory = Copies.list(convergenceHistory, "convergenceHistory");
+    recipientOffers = Copies.nestedMap(recipientOffers, "recipient_offers");
+  }
+
+  /** A state without offers beyond its allocations (as the original publishes). */
+  public AllocationState(
+      Map<String, SlotDenominators> slotDenominators,
+      List<SlotAllocation> slotAllocations,
+      Map<String, Double> recipientTotals,
+      boolean converged,
+      List<ConvergenceEntry> convergenceHistory,
+      Stamp itcStamp,
+      long timestamp) {
+    this(
+        slotDenominators,
+        slotAllocations,
+        recipientTotals,
+        converged,
+        convergenceHistory,
+        itcStamp,
+        timestamp,
+        Map.of());
   }
 
   /** What this state gives {@code recipient} in total (0 when nothing). */
   public double totalFor(String recipient) {
     return recipientTotals.getOrDefault(recipient, 0.0);
+  }
+
+  /** What this state gives each of {@code recipient}'s need slots, by need slot id (absent: 0). */
+  public Map<String, Double> givenTo(String recipient) {
+    Map<String, Double> given = new LinkedHashMap<>();
+    for (SlotAllocation a : slotAllocations) {
+      if (a.recipientPubkey().equals(recipient)) {
+        given.merge(a.recipientNeedSlotId(), a.quantity(), Double::sum);
+      }
+    }
+    return given;
+  }
+
+  /**
+   * What this state offers each of {@code recipient}'s need slots: the explicit offer where {@code
+   * recipient_offers} has one, else what it gives.
+   */
+  public Map<String, Double> offeredTo(String recipient) {
+    Map<String, Double> offers = givenTo(recipient);
+    offers.putAll(recipientOffers.getOrDefault(recipient, Map.of()));
+    return offers;
   }
 }

@@ -4,6 +4,7 @@ import static org.allocationcommons.core.validation.Messages.MAX;
 import static org.allocationcommons.core.validation.Messages.MIN;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,13 @@ import org.allocationcommons.itc.Stamp;
  * A participant's published declaration: what it can give ({@code capacity_slots}), what it needs
  * ({@code need_slots}), whom it recognises ({@code recognition_weights}, shares in [0, 1] whose sum
  * is not constrained), its causality stamp and its damping state.
+ *
+ * <p>The recipient's residual-need report (ours, SPEC 4.4; ignored by the original) travels in two
+ * optional maps: {@code received_by_provider}, what each provider's latest state gives this
+ * participant in total, and {@code offers_by_need_slot}, per need slot what each provider's latest
+ * state offers it (the amount that provider would give the slot were this participant not capped
+ * there). Providers cap this participant's need slots by them (see {@code
+ * org.allocationcommons.core.settling.Settling}); both empty means no report.
  *
  * <p>Collections are never null (absent means empty) and keep their order; an absent {@code
  * damping_factor} is 1.0. Build one with {@link #builder(String)}.
@@ -41,7 +50,12 @@ public record Commitment(
     @JsonProperty("timestamp") @Positive long timestamp,
     @JsonProperty("damping_factor") @NotNull @Finite @DecimalMin(value = "0", message = MIN) @DecimalMax(value = "1", message = MAX)
         Double dampingFactor,
-    @JsonProperty("damping_history") List<@NotNull @Valid DampingEntry> dampingHistory) {
+    @JsonProperty("damping_history") List<@NotNull @Valid DampingEntry> dampingHistory,
+    @JsonProperty("received_by_provider") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<@NotBlank String, @NotNull @Finite @PositiveOrZero Double> receivedByProvider,
+    @JsonProperty("offers_by_need_slot") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<@NotBlank String, @NotNull Map<@NotBlank String, @NotNull @Finite @PositiveOrZero Double>>
+            offersByNeedSlot) {
 
   /** The damping factor used when a commitment does not state one. */
   public static final double DEFAULT_DAMPING_FACTOR = 1.0;
@@ -56,6 +70,8 @@ public record Commitment(
     mrValues = Copies.map(mrValues, "mr_values");
     dampingFactor = dampingFactor == null ? DEFAULT_DAMPING_FACTOR : dampingFactor;
     dampingHistory = Copies.list(dampingHistory, "damping_history");
+    receivedByProvider = Copies.map(receivedByProvider, "received_by_provider");
+    offersByNeedSlot = Copies.nestedMap(offersByNeedSlot, "offers_by_need_slot");
   }
 
   /**
@@ -79,6 +95,8 @@ public record Commitment(
     b.timestamp = timestamp;
     b.dampingFactor = dampingFactor;
     b.dampingHistory.addAll(dampingHistory);
+    b.receivedByProvider.putAll(receivedByProvider);
+    b.offersByNeedSlot.putAll(offersByNeedSlot);
     return b;
   }
 
@@ -121,6 +139,17 @@ public record Commitment(
     return toBuilder().dampingFactor(factor).dampingHistory(history).build();
   }
 
+  /** Whether this commitment carries a residual-need report (SPEC 4.4). */
+  public boolean hasReport() {
+    return !receivedByProvider.isEmpty() || !offersByNeedSlot.isEmpty();
+  }
+
+  /** This commitment with another residual-need report (what the recipient side publishes). */
+  public Commitment withReport(
+      Map<String, Double> receivedByProvider, Map<String, Map<String, Double>> offersByNeedSlot) {
+    return toBuilder().report(receivedByProvider, offersByNeedSlot).build();
+  }
+
   /** Fluent, mutable builder of {@link Commitment}. */
   public static final class Builder {
     private final String pubKey;
@@ -132,6 +161,8 @@ public record Commitment(
     private long timestamp;
     private double dampingFactor = DEFAULT_DAMPING_FACTOR;
     private final List<DampingEntry> dampingHistory = new ArrayList<>();
+    private final Map<String, Double> receivedByProvider = new LinkedHashMap<>();
+    private final Map<String, Map<String, Double>> offersByNeedSlot = new LinkedHashMap<>();
 
     private Builder(String pubKey) {
       this.pubKey = Objects.requireNonNull(pubKey, "pubKey");
@@ -208,6 +239,19 @@ public record Commitment(
       return this;
     }
 
+    /**
+     * Replaces the residual-need report: what each provider gives in total, and per need slot what
+     * each provider offers (SPEC 4.4).
+     */
+    public Builder report(
+        Map<String, Double> receivedByProvider, Map<String, Map<String, Double>> offersByNeedSlot) {
+      this.receivedByProvider.clear();
+      this.receivedByProvider.putAll(receivedByProvider);
+      this.offersByNeedSlot.clear();
+      this.offersByNeedSlot.putAll(offersByNeedSlot);
+      return this;
+    }
+
     /** The immutable commitment. */
     public Commitment build() {
       return new Commitment(
@@ -219,7 +263,9 @@ public record Commitment(
           itcStamp,
           timestamp,
           dampingFactor,
-          dampingHistory);
+          dampingHistory,
+          receivedByProvider,
+          offersByNeedSlot);
     }
   }
 }

@@ -42,4 +42,15 @@ final class Copies {
     }
     return Collections.unmodifiableMap(copy);
   }
+
+  /** A map of maps, each level copied as {@link #map} does. */
+  static <V> Map<String, Map<String, V>> nestedMap(Map<String, Map<String, V>> source, String field) {
+    Map<String, Map<String, V>> outer = map(source, field);
+    if (outer.isEmpty()) {
+      return outer;
+    }
+    Map<String, Map<String, V>> copy = new LinkedHashMap<>(outer.size() * 2);
+    outer.forEach((k, v) -> copy.put(k, map(v, field + "[" + k + "]")));
+    return Collections.unmodifiableMap(copy);
+  }
 }

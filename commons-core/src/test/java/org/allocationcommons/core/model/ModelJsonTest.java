@@ -183,7 +183,7 @@ class ModelJsonTest {
 
   @Test
   void collectionsAreNeverNullAndImmutable() {
-    Commitment c = new Commitment("x", null, null, null, null, Stamp.seed(), T, null, null);
+    Commitment c = new Commitment("x", null, null, null, null, Stamp.seed(), T, null, null, null, null);
     assertThat(c.capacitySlots()).isEmpty();
     assertThat(c.dampingFactor()).isEqualTo(1.0);
     assertThatThrownBy(() -> c.needSlots().add(NeedSlot.of("n", "", 1)))
@@ -192,7 +192,7 @@ class ModelJsonTest {
             () -> Commitment.builder("x").needSlots(java.util.Arrays.asList(NeedSlot.of("n", "", 1), null)).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("need_slots[1] is null; elements are required");
-    assertThatThrownBy(() -> new Commitment("x", null, null, null, null, null, T, null, null))
+    assertThatThrownBy(() -> new Commitment("x", null, null, null, null, null, T, null, null, null, null))
         .hasMessageContaining("itcStamp");
   }
 
