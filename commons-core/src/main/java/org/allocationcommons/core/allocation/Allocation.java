@@ -53,7 +53,7 @@ public final class Allocation {
   /** Below this leftover water-filling does not run tier 2 (rounding noise). */
   public static final double WATER_FILLING_TIER2_THRESHOLD = 1e-9;
 
-  /** An offer must exceed what is given by more than this to be listed in {@code recipient_offers}. */
+  /** An offer must differ from what is given by more than this to be listed in {@code recipient_offers}. */
   public static final double OFFER_EPSILON = 1e-9;
 
   private Allocation() {}
@@ -68,7 +68,7 @@ public final class Allocation {
   public static AllocationResult compute(AllocationInput input, AllocationPolicy policy) {
     Inputs.check(input);
     CompatibilityIndex index = CompatibilityIndex.of(input.networkCommitments(), input.providerId());
-    return new Run(input, policy, index).run();
+    return run(input, policy, index);
   }
 
   /**
@@ -79,7 +79,47 @@ public final class Allocation {
   public static AllocationResult compute(
       AllocationInput input, AllocationPolicy policy, CompatibilityIndex index) {
     Inputs.check(input);
-    return new Run(input, policy, index).run();
+    return run(input, policy, index);
+  }
+
+  /**
+   * SPEC 4.3 without the reports gives the offers; when some recipient carries a report, a second
+   * run applies the caps derived from it (SPEC 4.4) and the result lists the offers that differ from
+   * what that run gives.
+   */
+  private static AllocationResult run(AllocationInput input, AllocationPolicy policy, CompatibilityIndex index) {
+    Run uncapped = new Run(input, policy, index, false);
+    boolean reports = false;
+    for (Commitment c : input.networkCommitments().values()) {
+      if (c != null && !c.needSlotReports().isEmpty() && !c.pubKey().equals(input.providerId())) {
+        reports = true;
+        break;
+      }
+    }
+    AllocationResult plain = uncapped.run();
+    if (!reports) {
+      return plain;
+    }
+    Run capped = new Run(input, policy, index, true);
+    AllocationResult provisional = capped.run();
+    double[] offered = uncapped.given();
+    double[] given = capped.given();
+    Map<String, Map<String, Double>> offers = new TreeMap<>();
+    for (IndexedNeed n : index.needs()) {
+      int o = n.ordinal();
+      if (Math.abs(offered[o] - given[o]) > OFFER_EPSILON) {
+        offers.computeIfAbsent(n.owner(), k -> new TreeMap<>()).put(n.slot().id(), offered[o]);
+      }
+    }
+    offers.replaceAll((k, v) -> Collections.unmodifiableMap(v));
+    return new AllocationResult(
+        provisional.policy(),
+        provisional.slotDenominators(),
+        provisional.slotAllocations(),
+        provisional.recipientTotals(),
+        provisional.warnings(),
+        provisional.capacity(),
+        Collections.unmodifiableMap(offers));
   }
 
   /** One computation; mutable working state, confined to one call. */
@@ -90,10 +130,6 @@ public final class Allocation {
     private final double[] given;
     /** Per need ordinal: what is left of this provider's cap from the recipient's report (SPEC 4.4). */
     private final double[] capLeft;
-    /** Per need ordinal: what this provider offers it (the amount it would give uncapped). */
-    private final double[] offered;
-    /** Per need ordinal, water-filling: what the offers have used of the need so far. */
-    private final double[] offeredUsed;
     private final Set<MatchWarning> warnings = new LinkedHashSet<>();
     private final Map<String, SlotDenominators> denominators = new LinkedHashMap<>();
     private final List<SlotAllocation> records = new ArrayList<>();
@@ -101,20 +137,21 @@ public final class Allocation {
     private final Profile providerProfile;
     private final Owner[] owners;
 
-    Run(AllocationInput in, AllocationPolicy policy, CompatibilityIndex index) {
+    /** A run that applies the recipients' reports ({@code capped}) or ignores them. */
+    Run(AllocationInput in, AllocationPolicy policy, CompatibilityIndex index, boolean capped) {
       this.in = in;
       this.policy = policy;
       this.index = index;
       this.given = new double[index.size()];
       this.capLeft = new double[index.size()];
-      this.offered = new double[index.size()];
-      this.offeredUsed = new double[index.size()];
       this.providerProfile = in.profiles().getOrDefault(in.providerId(), Profile.NONE);
       this.owners = owners();
       for (IndexedNeed n : index.needs()) {
         Commitment c = in.networkCommitments().get(n.owner());
         capLeft[n.ordinal()] =
-            c == null ? Double.POSITIVE_INFINITY : Settling.cap(c, in.providerId(), n.slot());
+            c == null || !capped
+                ? Double.POSITIVE_INFINITY
+                : Settling.cap(c, in.providerId(), n.slot());
       }
     }
 
@@ -133,20 +170,12 @@ public final class Allocation {
           Collections.unmodifiableMap(new TreeMap<>(totals)),
           List.copyOf(warnings),
           capacity,
-          offers());
+          Map.of());
     }
 
-    /** Need slots offered more than they are given, by recipient and need slot id. */
-    private Map<String, Map<String, Double>> offers() {
-      Map<String, Map<String, Double>> result = new TreeMap<>();
-      for (IndexedNeed n : index.needs()) {
-        int o = n.ordinal();
-        if (offered[o] > given[o] + OFFER_EPSILON) {
-          result.computeIfAbsent(n.owner(), k -> new TreeMap<>()).put(n.slot().id(), offered[o]);
-        }
-      }
-      result.replaceAll((k, v) -> Collections.unmodifiableMap(v));
-      return Collections.unmodifiableMap(result);
+    /** What each need slot received, by need ordinal (valid after {@link #run}). */
+    double[] given() {
+      return given;
     }
 
     private void allocateSlot(AvailabilitySlot slot) {
@@ -184,7 +213,7 @@ public final class Allocation {
       }
     }
 
-    /** Computes numerators, allocations and offers of one tier; returns its denominator. */
+    /** Computes numerators and allocations of one tier; returns its denominator. */
     private double tier(List<Group> tier, boolean mutual, double capacity) {
       int n = tier.size();
       double basisSum = 0;
@@ -206,23 +235,13 @@ public final class Allocation {
         num[i] = share * (need * g.damping);
         denominator += num[i];
       }
-      double level =
-          policy == AllocationPolicy.FAITHFUL
-              ? TierSplit.proportional(capacity, num, cap, n, out)
-              : TierSplit.waterFill(capacity, num, cap, n, out);
-      double spare = capacity;
-      for (int i = 0; i < n; i++) {
-        spare -= out[i];
+      if (policy == AllocationPolicy.FAITHFUL) {
+        TierSplit.proportional(capacity, num, cap, n, out);
+      } else {
+        TierSplit.waterFill(capacity, num, cap, n, out);
       }
-      spare = Math.max(0, spare);
       for (int i = 0; i < n; i++) {
-        Group g = tier.get(i);
-        g.allocation = out[i];
-        if (num[i] > 0) {
-          // what this recipient would take at this level were it not capped by its report
-          double at = Double.isInfinite(level) ? out[i] + spare : level * num[i];
-          offer(g, at);
-        }
+        tier.get(i).allocation = out[i];
       }
       return denominator;
     }
@@ -253,30 +272,6 @@ public final class Allocation {
     /** What this slot may still put into need slot {@code n}. */
     private double fillable(IndexedNeed n) {
       return Math.min(remaining(n), Math.max(0, capLeft[n.ordinal()]));
-    }
-
-    /**
-     * Records the offer of {@code amount} (at most the recipient's uncapped need) spread over its
-     * need slots in order, as {@link #spread} would fill them without the report's caps.
-     */
-    private void offer(Group g, double amount) {
-      double left = amount;
-      for (IndexedNeed n : g.needs) {
-        if (left <= 0) {
-          break;
-        }
-        int o = n.ordinal();
-        double room =
-            policy == AllocationPolicy.FAITHFUL
-                ? n.slot().quantity()
-                : Math.max(0, n.slot().quantity() - offeredUsed[o]);
-        double x = Math.min(room, left);
-        if (x > 0) {
-          offered[o] += x;
-          offeredUsed[o] += x;
-          left -= x;
-        }
-      }
     }
 
     private void spread(AvailabilitySlot slot, Group g, Tier tier) {

@@ -78,33 +78,64 @@ public final class Damping {
   }
 
   /**
-   * The factor from the last three over-allocations {@code (a, b, c)}, oldest first: oscillating
-   * ({@code a<b>c} or {@code a>b<c}) 0.5; smooth ({@code a>=b>=c}) 1.0; otherwise 0.8; fewer than
-   * three entries 1.0.
+   * The factor from the last three over-allocations {@code (a, b, c)}, oldest first, compared
+   * exactly (the original's rule): oscillating ({@code a<b>c} or {@code a>b<c}) 0.5; smooth ({@code
+   * a>=b>=c}) 1.0; otherwise 0.8; fewer than three entries 1.0.
    */
   public static double factor(List<DampingEntry> history) {
+    return factor(history, 0);
+  }
+
+  /**
+   * {@link #factor(List)} where differences of at most {@code tolerance} count as equal, so that
+   * rounding noise is not taken for an oscillation (SPEC 4.4).
+   *
+   * @throws IllegalArgumentException if {@code tolerance} is negative or not finite
+   */
+  public static double factor(List<DampingEntry> history, double tolerance) {
+    if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+      throw new IllegalArgumentException("tolerance = " + tolerance + ": must be a finite number >= 0");
+    }
     int n = history.size();
     if (n < MIN_ENTRIES) {
       return SMOOTH;
     }
-    double a = history.get(n - 3).overAllocation();
-    double b = history.get(n - 2).overAllocation();
-    double c = history.get(n - 1).overAllocation();
-    if ((a < b && b > c) || (a > b && b < c)) {
+    int ab = compare(history.get(n - 3).overAllocation(), history.get(n - 2).overAllocation(), tolerance);
+    int bc = compare(history.get(n - 2).overAllocation(), history.get(n - 1).overAllocation(), tolerance);
+    if ((ab < 0 && bc > 0) || (ab > 0 && bc < 0)) {
       return OSCILLATING;
     }
-    if (a >= b && b >= c) {
+    if (ab >= 0 && bc >= 0) {
       return SMOOTH;
     }
     return MODERATE;
   }
 
-  /** One step: record {@code max(0, totalReceived - statedNeed)} at {@code now}, recompute the factor. */
+  /** -1 if {@code x} is below {@code y} by more than the tolerance, 1 if above, else 0. */
+  private static int compare(double x, double y, double tolerance) {
+    if (x < y - tolerance) {
+      return -1;
+    }
+    return x > y + tolerance ? 1 : 0;
+  }
+
+  /**
+   * The tolerance of a recipient stating {@code statedNeed}: {@code max(0.001, 0.1% of
+   * statedNeed)} (SPEC 4.4).
+   */
+  public static double tolerance(double statedNeed) {
+    return Math.max(0.001, 0.001 * statedNeed);
+  }
+
+  /**
+   * One step: record {@code max(0, totalReceived - statedNeed)} at {@code now}, recompute the factor
+   * with the {@link #tolerance} of {@code statedNeed}.
+   */
   public static Update update(
       List<DampingEntry> history, double totalReceived, double statedNeed, long now) {
     List<DampingEntry> h =
         record(history, DampingEntry.of(overAllocation(totalReceived, statedNeed), now), now);
-    return new Update(h, factor(h));
+    return new Update(h, factor(h, tolerance(statedNeed)));
   }
 
   /**

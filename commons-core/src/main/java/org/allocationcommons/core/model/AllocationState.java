@@ -22,9 +22,9 @@ import org.allocationcommons.itc.Stamp;
  * Collections are never null and keep their order.
  *
  * <p>{@code recipient_offers} (ours, SPEC 4.4; ignored by the original) says, per recipient and need
- * slot, what this provider would give that need slot were the recipient not capped by its
- * residual-need report; it lists only need slots offered more than they are given, so an absent
- * entry means "offered exactly what is given".
+ * slot, what this provider would give that need slot were nobody capped by a residual-need report;
+ * it lists only need slots offered something other than they are given, so an absent entry means
+ * "offered what is given".
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AllocationState(
@@ -88,8 +88,8 @@ public record AllocationState(
   }
 
   /**
-   * What this state offers each of {@code recipient}'s need slots: the explicit offer where {@code
-   * recipient_offers} has one, else what it gives.
+   * What this state offers each of {@code recipient}'s need slots: the offer {@code
+   * recipient_offers} lists, else what it gives.
    */
   public Map<String, Double> offeredTo(String recipient) {
     Map<String, Double> offers = givenTo(recipient);

@@ -28,10 +28,10 @@ import org.allocationcommons.itc.Stamp;
  *
  * <p>The recipient's residual-need report (ours, SPEC 4.4; ignored by the original) travels in two
  * optional maps: {@code received_by_provider}, what each provider's latest state gives this
- * participant in total, and {@code offers_by_need_slot}, per need slot what each provider's latest
- * state offers it (the amount that provider would give the slot were this participant not capped
- * there). Providers cap this participant's need slots by them (see {@code
- * org.allocationcommons.core.settling.Settling}); both empty means no report.
+ * participant in total, and {@code need_slot_reports}, per need slot and provider what that
+ * provider's latest state offers and gives it ({@link ProviderShare}). Providers cap this
+ * participant's need slots by them (see {@code org.allocationcommons.core.settling.Settling}); both
+ * empty means no report.
  *
  * <p>Collections are never null (absent means empty) and keep their order; an absent {@code
  * damping_factor} is 1.0. Build one with {@link #builder(String)}.
@@ -53,9 +53,8 @@ public record Commitment(
     @JsonProperty("damping_history") List<@NotNull @Valid DampingEntry> dampingHistory,
     @JsonProperty("received_by_provider") @JsonInclude(JsonInclude.Include.NON_EMPTY)
         Map<@NotBlank String, @NotNull @Finite @PositiveOrZero Double> receivedByProvider,
-    @JsonProperty("offers_by_need_slot") @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        Map<@NotBlank String, @NotNull Map<@NotBlank String, @NotNull @Finite @PositiveOrZero Double>>
-            offersByNeedSlot) {
+    @JsonProperty("need_slot_reports") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<@NotBlank String, @NotNull Map<@NotBlank String, @NotNull @Valid ProviderShare>> needSlotReports) {
 
   /** The damping factor used when a commitment does not state one. */
   public static final double DEFAULT_DAMPING_FACTOR = 1.0;
@@ -71,7 +70,7 @@ public record Commitment(
     dampingFactor = dampingFactor == null ? DEFAULT_DAMPING_FACTOR : dampingFactor;
     dampingHistory = Copies.list(dampingHistory, "damping_history");
     receivedByProvider = Copies.map(receivedByProvider, "received_by_provider");
-    offersByNeedSlot = Copies.nestedMap(offersByNeedSlot, "offers_by_need_slot");
+    needSlotReports = Copies.nestedMap(needSlotReports, "need_slot_reports");
   }
 
   /**
@@ -96,7 +95,7 @@ public record Commitment(
     b.dampingFactor = dampingFactor;
     b.dampingHistory.addAll(dampingHistory);
     b.receivedByProvider.putAll(receivedByProvider);
-    b.offersByNeedSlot.putAll(offersByNeedSlot);
+    b.needSlotReports.putAll(needSlotReports);
     return b;
   }
 
@@ -141,13 +140,13 @@ public record Commitment(
 
   /** Whether this commitment carries a residual-need report (SPEC 4.4). */
   public boolean hasReport() {
-    return !receivedByProvider.isEmpty() || !offersByNeedSlot.isEmpty();
+    return !receivedByProvider.isEmpty() || !needSlotReports.isEmpty();
   }
 
   /** This commitment with another residual-need report (what the recipient side publishes). */
   public Commitment withReport(
-      Map<String, Double> receivedByProvider, Map<String, Map<String, Double>> offersByNeedSlot) {
-    return toBuilder().report(receivedByProvider, offersByNeedSlot).build();
+      Map<String, Double> receivedByProvider, Map<String, Map<String, ProviderShare>> needSlotReports) {
+    return toBuilder().report(receivedByProvider, needSlotReports).build();
   }
 
   /** Fluent, mutable builder of {@link Commitment}. */
@@ -162,7 +161,7 @@ public record Commitment(
     private double dampingFactor = DEFAULT_DAMPING_FACTOR;
     private final List<DampingEntry> dampingHistory = new ArrayList<>();
     private final Map<String, Double> receivedByProvider = new LinkedHashMap<>();
-    private final Map<String, Map<String, Double>> offersByNeedSlot = new LinkedHashMap<>();
+    private final Map<String, Map<String, ProviderShare>> needSlotReports = new LinkedHashMap<>();
 
     private Builder(String pubKey) {
       this.pubKey = Objects.requireNonNull(pubKey, "pubKey");
@@ -241,14 +240,14 @@ public record Commitment(
 
     /**
      * Replaces the residual-need report: what each provider gives in total, and per need slot what
-     * each provider offers (SPEC 4.4).
+     * each provider offers and gives (SPEC 4.4).
      */
     public Builder report(
-        Map<String, Double> receivedByProvider, Map<String, Map<String, Double>> offersByNeedSlot) {
+        Map<String, Double> receivedByProvider, Map<String, Map<String, ProviderShare>> needSlotReports) {
       this.receivedByProvider.clear();
       this.receivedByProvider.putAll(receivedByProvider);
-      this.offersByNeedSlot.clear();
-      this.offersByNeedSlot.putAll(offersByNeedSlot);
+      this.needSlotReports.clear();
+      this.needSlotReports.putAll(needSlotReports);
       return this;
     }
 
@@ -265,7 +264,7 @@ public record Commitment(
           dampingFactor,
           dampingHistory,
           receivedByProvider,
-          offersByNeedSlot);
+          needSlotReports);
     }
   }
 }

@@ -1,63 +1,66 @@
 package org.allocationcommons.core.settling;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.allocationcommons.core.damping.Damping;
 import org.allocationcommons.core.model.AllocationState;
 import org.allocationcommons.core.model.Commitment;
 import org.allocationcommons.core.model.NeedSlot;
+import org.allocationcommons.core.model.ProviderShare;
 
 /**
  * The residual-need rule (SPEC 4.4, ours): how a recipient served by several providers tells them
- * what the others offer, and how each provider caps its part so that together they give each need
- * slot at most its quantity.
+ * what each offers and gives, and how each provider caps its part so that together they give each
+ * need slot at most its quantity.
  *
- * <p>Each provider's state says, per recipient and need slot, what it <em>offers</em>: what it would
- * give that slot at its current levels were the recipient not capped there ({@link
- * AllocationState#offeredTo}). The recipient publishes, in its commitment, every provider's offer for
- * every need slot ({@link #report}). A provider {@code P} then caps need slot {@code n} of quantity
- * {@code q} at
+ * <p>A provider's <em>offer</em> to a need slot is what SPEC 4.3 alone gives it, ignoring every
+ * report: a function of the commitments' needs, damping and recognition, never of the caps. Its
+ * state lists the offers that differ from what it gives ({@link AllocationState#offeredTo}). The
+ * recipient publishes, per need slot, every provider's offer {@code o} and what it gives {@code x}
+ * ({@link #report}). For need slot {@code n} of quantity {@code q}, with {@code S} the sum of the
+ * offers, a provider {@code P} listed there caps its total to {@code n} at
  *
- * <pre>  cap(P, n) = offer(P, n) * min(1, q / sum over providers p of offer(p, n))</pre>
+ * <ul>
+ *   <li>{@code o(P) * q / S} when {@code S >= q} (over-supplied: each gives its share of {@code q} in
+ *       proportion to its offer);
+ *   <li>{@code o(P) + (q - S) * spill(P) / sum of spills} when {@code S < q} and some provider gives
+ *       beyond its offer ({@code spill = max(0, x - o)}: capacity that caps on others freed), else
+ *       {@code o(P) * q / S}: the deficit is shared by those who can fill it;
+ * </ul>
  *
- * so the caps of all providers of {@code n} add up to {@code min(q, sum of offers)}: nobody is
- * over-allocated, and a need slot that providers together cannot fill gets everything offered. A
- * provider missing from the report (new, or offering nothing before) is not capped until the next
- * report. Absent report: no cap, exactly SPEC 4.3.
+ * and a provider not listed for {@code n} gives it nothing. The caps of a need slot add up to
+ * exactly {@code q}, so nobody is over-allocated. A need slot nobody offers or gives anything, and
+ * every need slot of a recipient without a report (an original-program peer), is not capped: SPEC
+ * 4.3 exactly.
  *
- * <p>Why it settles: with the faithful policy a provider's offers do not depend on the caps it
- * applies to a recipient's own need slots, so one report after the last input change fixes every
- * cap. Where capped capacity is given to others (water-filling, and tier 2 of the faithful policy)
- * a change {@code d} of one offer moves the caps of the recipient's other providers by at most
- * {@code d * q / S} in total, and the capacity they free moves other offers by at most as much, so
- * a perturbation shrinks by the factor {@code q / S < 1} at each hop of an over-supplied recipient
- * and dies out; the tolerance of {@link #tolerance} stops the last rounding-sized echoes.
- * docs/algorithm.md has the argument and the measurements.
+ * <p>Why it settles: offers do not depend on caps, so an over-supplied need slot's caps are fixed by
+ * one report of the offers, and move only when an input (needs, capacity, recognition, damping
+ * factor) moves. An under-supplied slot's deficit is shared in proportion to the spills, which a
+ * provider then gives again: the proportions, and with them the caps, stay put. After the last
+ * input change the commons settles within a few report rounds, at the fixed point {@link
+ * CentralisedSolver} computes. docs/algorithm.md has the argument and the measurements.
  *
- * <p>A lying recipient gains nothing it could not gain by stating a larger need: inflated offers of
- * other providers only lower its own caps, and with no report at all it is capped at its stated
- * need, as in the original.
+ * <p>A lying recipient gains nothing it could not gain by stating a larger need: whatever it reports,
+ * the caps of a need slot add up to its stated quantity, and SPEC 4.3 already caps every provider
+ * there.
  */
 public final class Settling {
-
-  /** Smallest tolerance, in units of quantity. */
-  public static final double MIN_TOLERANCE = 0.001;
-
-  /** Tolerance relative to the stated need (0.1%). */
-  public static final double RELATIVE_TOLERANCE = 0.001;
 
   private Settling() {}
 
   /**
-   * The residual-need report: what each provider gives in total, and per need slot what each offers.
+   * The residual-need report: what each provider gives in total, and per need slot what each offers
+   * and gives.
    *
    * @param receivedByProvider provider pubKey to the total its state gives (positive entries only)
-   * @param offersByNeedSlot need slot id to provider pubKey to its offer (positive entries only)
+   * @param needSlotReports need slot id to provider pubKey to its share (offered or given positive)
    */
   public record Report(
-      Map<String, Double> receivedByProvider, Map<String, Map<String, Double>> offersByNeedSlot) {
+      Map<String, Double> receivedByProvider, Map<String, Map<String, ProviderShare>> needSlotReports) {
 
     /** No report. */
     public static final Report NONE = new Report(Map.of(), Map.of());
@@ -65,14 +68,14 @@ public final class Settling {
     /** Copies both maps (sorted, immutable). */
     public Report {
       receivedByProvider = Collections.unmodifiableMap(new TreeMap<>(receivedByProvider));
-      Map<String, Map<String, Double>> o = new TreeMap<>();
-      offersByNeedSlot.forEach((k, v) -> o.put(k, Collections.unmodifiableMap(new TreeMap<>(v))));
-      offersByNeedSlot = Collections.unmodifiableMap(o);
+      Map<String, Map<String, ProviderShare>> o = new TreeMap<>();
+      needSlotReports.forEach((k, v) -> o.put(k, Collections.unmodifiableMap(new TreeMap<>(v))));
+      needSlotReports = Collections.unmodifiableMap(o);
     }
 
     /** The report a commitment carries. */
     public static Report of(Commitment c) {
-      return new Report(c.receivedByProvider(), c.offersByNeedSlot());
+      return new Report(c.receivedByProvider(), c.needSlotReports());
     }
 
     /** The total received from every provider. */
@@ -86,7 +89,7 @@ public final class Settling {
 
     /** The commitment with this report. */
     public Commitment applyTo(Commitment c) {
-      return c.withReport(receivedByProvider, offersByNeedSlot);
+      return c.withReport(receivedByProvider, needSlotReports);
     }
   }
 
@@ -95,22 +98,22 @@ public final class Settling {
    * statedNeed)}. Differences within it count as equal (damping, report republication).
    */
   public static double tolerance(double statedNeed) {
-    return Math.max(MIN_TOLERANCE, RELATIVE_TOLERANCE * statedNeed);
+    return Damping.tolerance(statedNeed);
   }
 
   /**
    * The report of recipient {@code me} from the latest states of its providers (the caller passes
-   * only fresh providers; {@code me}'s own state, if present, is ignored). Offers for need slots
-   * {@code mine} no longer has are dropped.
+   * only fresh providers; {@code me}'s own state, if present, is ignored). Need slots {@code mine}
+   * no longer has are dropped.
    */
   public static Report report(String me, Commitment mine, Map<String, AllocationState> statesByProvider) {
     Objects.requireNonNull(me, "me");
-    Map<String, Double> received = new TreeMap<>();
-    Map<String, Map<String, Double>> offers = new TreeMap<>();
-    Map<String, Boolean> known = new LinkedHashMap<>();
+    Set<String> known = new TreeSet<>();
     for (NeedSlot n : mine.needSlots()) {
-      known.put(n.id(), Boolean.TRUE);
+      known.add(n.id());
     }
+    Map<String, Double> received = new TreeMap<>();
+    Map<String, Map<String, ProviderShare>> shares = new TreeMap<>();
     for (Map.Entry<String, AllocationState> e : new TreeMap<>(statesByProvider).entrySet()) {
       String provider = e.getKey();
       if (provider.equals(me)) {
@@ -121,15 +124,19 @@ public final class Settling {
       if (t > 0) {
         received.put(provider, t);
       }
-      s.offeredTo(me)
-          .forEach(
-              (need, offer) -> {
-                if (offer > 0 && known.containsKey(need)) {
-                  offers.computeIfAbsent(need, k -> new TreeMap<>()).put(provider, offer);
-                }
-              });
+      Map<String, Double> given = s.givenTo(me);
+      Map<String, Double> offered = s.offeredTo(me);
+      Set<String> needs = new TreeSet<>(given.keySet());
+      needs.addAll(offered.keySet());
+      for (String need : needs) {
+        double o = offered.getOrDefault(need, 0.0);
+        double x = given.getOrDefault(need, 0.0);
+        if ((o > 0 || x > 0) && known.contains(need)) {
+          shares.computeIfAbsent(need, k -> new TreeMap<>()).put(provider, ProviderShare.of(o, x));
+        }
+      }
     }
-    return new Report(received, offers);
+    return new Report(received, shares);
   }
 
   /**
@@ -140,18 +147,30 @@ public final class Settling {
     if (differs(published.receivedByProvider(), next.receivedByProvider(), tolerance)) {
       return true;
     }
-    Map<String, Map<String, Double>> a = published.offersByNeedSlot();
-    Map<String, Map<String, Double>> b = next.offersByNeedSlot();
-    for (String need : union(a, b).keySet()) {
-      if (differs(a.getOrDefault(need, Map.of()), b.getOrDefault(need, Map.of()), tolerance)) {
-        return true;
+    Map<String, Map<String, ProviderShare>> a = published.needSlotReports();
+    Map<String, Map<String, ProviderShare>> b = next.needSlotReports();
+    Set<String> needs = new TreeSet<>(a.keySet());
+    needs.addAll(b.keySet());
+    for (String need : needs) {
+      Map<String, ProviderShare> x = a.getOrDefault(need, Map.of());
+      Map<String, ProviderShare> y = b.getOrDefault(need, Map.of());
+      Set<String> providers = new TreeSet<>(x.keySet());
+      providers.addAll(y.keySet());
+      for (String p : providers) {
+        ProviderShare u = x.getOrDefault(p, ProviderShare.of(0, 0));
+        ProviderShare v = y.getOrDefault(p, ProviderShare.of(0, 0));
+        if (Math.abs(u.offered() - v.offered()) > tolerance || Math.abs(u.received() - v.received()) > tolerance) {
+          return true;
+        }
       }
     }
     return false;
   }
 
   private static boolean differs(Map<String, Double> a, Map<String, Double> b, double tolerance) {
-    for (String k : union(a, b).keySet()) {
+    Set<String> keys = new TreeSet<>(a.keySet());
+    keys.addAll(b.keySet());
+    for (String k : keys) {
       if (Math.abs(a.getOrDefault(k, 0.0) - b.getOrDefault(k, 0.0)) > tolerance) {
         return true;
       }
@@ -159,36 +178,33 @@ public final class Settling {
     return false;
   }
 
-  private static <V> Map<String, Boolean> union(Map<String, V> a, Map<String, V> b) {
-    Map<String, Boolean> keys = new TreeMap<>();
-    a.keySet().forEach(k -> keys.put(k, Boolean.TRUE));
-    b.keySet().forEach(k -> keys.put(k, Boolean.TRUE));
-    return keys;
-  }
-
   /**
    * The most {@code provider} gives {@code recipient}'s need slot {@code need} in total over its
-   * capacity slots: {@code offer * min(1, quantity / sum of offers)} from the recipient's report, or
-   * {@link Double#POSITIVE_INFINITY} (no cap beyond the slot's quantity) when the report says
-   * nothing of this provider for this need slot.
+   * capacity slots (see the class description), or {@link Double#POSITIVE_INFINITY} when the slot is
+   * not capped beyond its quantity (no report, or nobody listed for this slot).
    */
   public static double cap(Commitment recipient, String provider, NeedSlot need) {
-    Map<String, Double> offers = recipient.offersByNeedSlot().get(need.id());
-    if (offers == null) {
+    Map<String, ProviderShare> shares = recipient.needSlotReports().get(need.id());
+    if (shares == null || shares.isEmpty()) {
       return Double.POSITIVE_INFINITY;
     }
-    Double mine = offers.get(provider);
+    ProviderShare mine = shares.get(provider);
     if (mine == null) {
-      return Double.POSITIVE_INFINITY;
-    }
-    double sum = 0;
-    for (double o : offers.values()) {
-      sum += o;
+      return 0;
     }
     double q = need.quantity();
-    if (!(sum > q)) {
-      return mine;
+    double offers = 0;
+    double spills = 0;
+    for (ProviderShare s : shares.values()) {
+      offers += s.offered();
+      spills += s.spill();
     }
-    return mine * (q / sum);
+    if (offers >= q) {
+      return offers > 0 ? mine.offered() * (q / offers) : 0;
+    }
+    if (spills > 0) {
+      return mine.offered() + (q - offers) * (mine.spill() / spills);
+    }
+    return offers > 0 ? mine.offered() * (q / offers) : 0;
   }
 }

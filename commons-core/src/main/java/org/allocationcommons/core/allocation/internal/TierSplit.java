@@ -13,19 +13,16 @@ public final class TierSplit {
   /**
    * The original's rule: {@code out[i] = min(capacity * num[i] / max(sum(num), 1e-4), cap[i])}
    * for {@code num[i] > 0}, else 0.
-   *
-   * @return the level {@code capacity / max(sum(num), 1e-4)}: what one unit of numerator is offered
    */
-  public static double proportional(double capacity, double[] num, double[] cap, int n, double[] out) {
+  public static void proportional(double capacity, double[] num, double[] cap, int n, double[] out) {
     double d = 0;
     for (int i = 0; i < n; i++) {
       d += num[i];
     }
-    double level = capacity / Math.max(d, DENOMINATOR_FLOOR);
+    double safe = Math.max(d, DENOMINATOR_FLOOR);
     for (int i = 0; i < n; i++) {
-      out[i] = num[i] > 0 ? Math.min(level * num[i], cap[i]) : 0;
+      out[i] = num[i] > 0 ? Math.min(capacity * num[i] / safe, cap[i]) : 0;
     }
-    return level;
   }
 
   /**
@@ -33,11 +30,8 @@ public final class TierSplit {
    * does not exceed {@code capacity}; recipients with {@code num[i] <= 0} or {@code cap[i] <= 0} get
    * 0. Sorting by {@code cap/num} makes it O(n log n): the recipients that saturate first are
    * capped, the level rises, and the rest share what is left in proportion to their numerators.
-   *
-   * @return the final level, or {@link Double#POSITIVE_INFINITY} when every recipient is capped (or
-   *     there is none) so that capacity is left over at any level
    */
-  public static double waterFill(double capacity, double[] num, double[] cap, int n, double[] out) {
+  public static void waterFill(double capacity, double[] num, double[] cap, int n, double[] out) {
     Integer[] order = new Integer[n];
     int m = 0;
     for (int i = 0; i < n; i++) {
@@ -46,11 +40,8 @@ public final class TierSplit {
         order[m++] = i;
       }
     }
-    if (m == 0) {
-      return Double.POSITIVE_INFINITY;
-    }
-    if (!(capacity > 0)) {
-      return 0;
+    if (m == 0 || !(capacity > 0)) {
+      return;
     }
     Integer[] active = Arrays.copyOf(order, m);
     Arrays.sort(
@@ -75,9 +66,8 @@ public final class TierSplit {
           int r = active[j];
           out[r] = Math.min(cap[r], level * num[r]);
         }
-        return level;
+        return;
       }
     }
-    return Double.POSITIVE_INFINITY;
   }
 }
