@@ -218,16 +218,12 @@ public final class Identity {
    */
   public void save(Path file) {
     Objects.requireNonNull(file, "file");
-    if (Files.exists(file)) {
+    if (Files.exists(file) || !create(file)) { // !create: another process created it meanwhile
       Identity there = load(file);
       if (!there.pubKey.equals(pubKey)) {
         throw new KeyFileException(
             file, "holds identity " + there.pubKey + "; refusing to overwrite it with " + pubKey);
       }
-      return;
-    }
-    if (!create(file)) {
-      save(file); // another process created it meanwhile: same identity or refused, as above
     }
   }
 
