@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 import org.allocationcommons.sync.codec.Codec;
 import org.allocationcommons.sync.codec.InvalidDocumentException;
 import org.allocationcommons.sync.document.DocumentType;
@@ -24,22 +25,46 @@ import tools.jackson.core.exc.StreamConstraintsException;
  * where {@code payload} is the exact byte range of the payload object in the envelope, so no JSON
  * re-serialisation is needed to check it and any change to path or document breaks it. Opening
  * checks, in order: size, envelope shape, path (valid, and the one delivered at), author (owner of
- * the path), signature, document validity, author named in the document. Thread-safe.
+ * the path, and a valid participant key: {@link PubKeys}), signature (86 canonical base64url
+ * characters, verifying), document validity, author named in the document. Sealing refuses to
+ * produce an envelope that opening would reject as oversized. Thread-safe.
+ *
+ * <p>Opening does the expensive work (verify, parse, validate) for every call: a node puts an
+ * {@code org.allocationcommons.sync.inbound.InboundGuard} in front of it so that replays cost a
+ * hash, and a simulator shares a {@link VerificationCache} between its nodes.
  */
 public final class Envelopes {
 
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
-  private final Codec codec;
+  /** Length of a signature's text: 64 bytes in unpadded base64url. */
+  static final int SIG_TEXT_LENGTH = 86;
 
-  private Envelopes(Codec codec) {
+  /** Envelope bytes besides path, author, payload and signature text. */
+  private static final int FIXED_OVERHEAD =
+      "{\"path\":\"\",\"author\":\"\",\"payload\":,\"sig\":\"\"}".length();
+
+  private final Codec codec;
+  private final VerificationCache cache; // null: verify every time
+
+  private Envelopes(Codec codec, VerificationCache cache) {
     this.codec = codec;
+    this.cache = cache;
   }
 
   /** Envelopes whose documents are read, written and limited by {@code codec}. */
   public static Envelopes using(Codec codec) {
-    return new Envelopes(Objects.requireNonNull(codec, "codec"));
+    return new Envelopes(Objects.requireNonNull(codec, "codec"), null);
+  }
+
+  /**
+   * The same envelopes, answering signature checks from {@code cache} when the exact same
+   * (key, signature, signed bytes) verified before: share one cache between many nodes of one JVM
+   * so each document is verified once. Every other check still runs on every open.
+   */
+  public Envelopes withVerificationCache(VerificationCache cache) {
+    return new Envelopes(codec, Objects.requireNonNull(cache, "cache"));
   }
 
   /** The codec. */
@@ -54,6 +79,8 @@ public final class Envelopes {
    * @throws IllegalArgumentException if the path is invalid or not owned by {@code author}, or the
    *     document's type does not belong at the path
    * @throws InvalidDocumentException if the document is invalid
+   * @throws OversizedEnvelopeException if the envelope would exceed the codec's size limit (every
+   *     peer would reject it); nothing is signed then
    */
   public byte[] seal(Identity author, String path, Object document) {
     DocumentPaths.requireValid(path);
@@ -76,6 +103,10 @@ public final class Envelopes {
                   "document names author " + a + " but is signed by " + author.pubKey());
             });
     byte[] payload = codec.write(document);
+    long size = (long) FIXED_OVERHEAD + path.length() + author.pubKey().length() + payload.length + SIG_TEXT_LENGTH;
+    if (size > codec.maxDocumentBytes()) {
+      throw new OversizedEnvelopeException(path, size, codec.maxDocumentBytes());
+    }
     byte[] sig = author.sign(signedBytes(path, payload));
     ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + 256);
     writeAscii(out, "{\"path\":");
@@ -87,7 +118,11 @@ public final class Envelopes {
     writeAscii(out, ",\"sig\":\"");
     writeAscii(out, B64.encodeToString(sig));
     writeAscii(out, "\"}");
-    return out.toByteArray();
+    byte[] envelope = out.toByteArray();
+    if (envelope.length != size) {
+      throw new IllegalStateException("envelope size " + envelope.length + " != computed " + size);
+    }
+    return envelope;
   }
 
   /**
@@ -154,14 +189,15 @@ public final class Envelopes {
       throw RejectedEnvelopeException.of(
           Rejection.WRONG_AUTHOR, where, "author", author, "must be the owner of the path, " + owner);
     }
-    byte[] payload = Arrays.copyOfRange(envelope, payloadStart, payloadEnd);
-    byte[] signature;
-    try {
-      signature = B64D.decode(sig);
-    } catch (IllegalArgumentException e) {
-      throw RejectedEnvelopeException.of(Rejection.BAD_SIGNATURE, where, "sig", sig, "must be base64url");
+    Optional<String> keyProblem = PubKeys.problem(author);
+    if (keyProblem.isPresent()) {
+      throw RejectedEnvelopeException.of(Rejection.INVALID_KEY, where, "author", author, keyProblem.get());
     }
-    if (!Identity.verify(author, signedBytes(path, payload), signature)) {
+    byte[] payload = Arrays.copyOfRange(envelope, payloadStart, payloadEnd);
+    byte[] signature = decodeSignature(sig, where);
+    byte[] signed = signedBytes(path, payload);
+    boolean verified = cache == null ? Identity.verify(author, signed, signature) : cache.verify(author, signed, signature);
+    if (!verified) {
       throw RejectedEnvelopeException.of(
           Rejection.BAD_SIGNATURE, where, "sig", sig, "must be the author's Ed25519 signature of path and payload");
     }
@@ -188,6 +224,24 @@ public final class Envelopes {
     System.arraycopy(p, 0, out, 0, p.length);
     System.arraycopy(payload, 0, out, p.length + 1, payload.length);
     return out;
+  }
+
+  /** The 64 bytes of a signature given in its only canonical text: 86 base64url characters. */
+  private static byte[] decodeSignature(String sig, String where) {
+    String rule = "must be " + SIG_TEXT_LENGTH + " base64url characters (a 64-byte Ed25519 signature) in canonical form";
+    if (sig.length() != SIG_TEXT_LENGTH || sig.indexOf('=') >= 0) {
+      throw RejectedEnvelopeException.of(Rejection.BAD_SIGNATURE, where, "sig", sig, rule);
+    }
+    byte[] signature;
+    try {
+      signature = B64D.decode(sig);
+    } catch (IllegalArgumentException e) {
+      throw RejectedEnvelopeException.of(Rejection.BAD_SIGNATURE, where, "sig", sig, rule);
+    }
+    if (!B64.encodeToString(signature).equals(sig)) { // non-zero spare bits: 16 texts for one signature
+      throw RejectedEnvelopeException.of(Rejection.BAD_SIGNATURE, where, "sig", sig, rule);
+    }
+    return signature;
   }
 
   private static String text(JsonParser p, JsonToken t, String where, String name) {

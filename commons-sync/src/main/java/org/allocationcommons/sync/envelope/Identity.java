@@ -1,5 +1,17 @@
 package org.allocationcommons.sync.envelope;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -8,16 +20,37 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A participant's Ed25519 key pair (JDK provider, no extra library). Its {@link #pubKey()} is the
  * raw 32-byte public key in unpadded base64url (43 characters): the participant's name in paths and
  * documents. Immutable and thread-safe.
+ *
+ * <p>An identity is kept across runs either as its 32-byte {@link #seed()} (see {@link
+ * #fromSeed}) or in a key file ({@link #save}, {@link #load}, {@link #loadOrCreate}): a small text
+ * file readable and writable by its owner only (where the file system has POSIX permissions),
+ * holding the public key and the seed:
+ *
+ * <pre>
+ * # Allocation Commons identity. Keep this file secret: whoever holds it acts as this participant.
+ * pubKey=&lt;43 base64url characters&gt;
+ * seed=&lt;43 base64url characters&gt;
+ * </pre>
+ *
+ * Loading checks that the seed gives the recorded public key, so a damaged file is never taken for
+ * another participant.
  */
 public final class Identity {
 
@@ -29,15 +62,30 @@ public final class Identity {
     0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
   };
 
+  /** Largest key file {@link #load} reads; a real one has about 200 bytes. */
+  static final int MAX_KEY_FILE_BYTES = 4096;
+
+  private static final Logger log = LoggerFactory.getLogger(Identity.class);
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-  private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+  private static final String KEY_FILE_HEADER =
+      "# Allocation Commons identity. Keep this file secret: whoever holds it acts as this participant.";
+  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
   private final KeyPair keyPair;
   private final String pubKey;
+  private final byte[] seed; // null when the private key does not export its bytes
 
   private Identity(KeyPair keyPair) {
     this.keyPair = keyPair;
-    this.pubKey = B64.encodeToString(rawPublicKey(keyPair.getPublic()));
+    byte[] raw = rawPublicKey(keyPair.getPublic());
+    PubKeys.pointProblem(raw)
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException("public key " + B64.encodeToString(raw) + ": " + p);
+            });
+    this.pubKey = B64.encodeToString(raw);
+    this.seed =
+        keyPair.getPrivate() instanceof EdECPrivateKey k ? k.getBytes().map(byte[]::clone).orElse(null) : null;
   }
 
   /** A fresh identity from the JDK's strong random source. */
@@ -62,7 +110,12 @@ public final class Identity {
     return fromKeyPair(generator(new FixedRandom(seed)).generateKeyPair());
   }
 
-  /** An identity from an existing Ed25519 key pair. */
+  /**
+   * An identity from an existing Ed25519 key pair.
+   *
+   * @throws IllegalArgumentException if the key is not Ed25519 or its public key is not a valid
+   *     participant key ({@link PubKeys})
+   */
   public static Identity fromKeyPair(KeyPair keyPair) {
     Objects.requireNonNull(keyPair, "keyPair");
     if (!"EdDSA".equals(keyPair.getPublic().getAlgorithm())
@@ -76,6 +129,22 @@ public final class Identity {
   /** The public key as unpadded base64url of its raw 32 bytes. */
   public String pubKey() {
     return pubKey;
+  }
+
+  /**
+   * A copy of the 32-byte Ed25519 seed (RFC 8032 private key): {@code fromSeed(seed())} is this
+   * identity again. Secret: whoever holds it acts as this participant.
+   *
+   * @throws IllegalStateException if the private key does not export its bytes (a key pair from a
+   *     hardware token, for example)
+   */
+  public byte[] seed() {
+    if (seed == null) {
+      throw new IllegalStateException(
+          "the private key of " + pubKey + " (" + keyPair.getPrivate().getClass().getName()
+              + ") does not export its bytes: this identity has no seed to give");
+    }
+    return seed.clone();
   }
 
   /** The JDK key pair. */
@@ -97,9 +166,13 @@ public final class Identity {
 
   /**
    * Whether {@code signature} is {@code pubKey}'s signature of {@code data}. A malformed key or
-   * signature is simply not valid.
+   * signature is simply not valid, and so is any signature by a key {@link PubKeys} refuses (a
+   * small-order key "signs" everything).
    */
   public static boolean verify(String pubKey, byte[] data, byte[] signature) {
+    if (!PubKeys.isValid(pubKey)) {
+      return false;
+    }
     try {
       Signature s = Signature.getInstance("Ed25519");
       s.initVerify(publicKey(pubKey));
@@ -113,31 +186,216 @@ public final class Identity {
   /**
    * The JDK public key named by {@code pubKey}.
    *
-   * @throws IllegalArgumentException if it is not 32 bytes of unpadded base64url
+   * @throws IllegalArgumentException if it is not a valid participant key ({@link PubKeys})
    */
   public static PublicKey publicKey(String pubKey) {
-    byte[] raw;
-    try {
-      raw = B64D.decode(pubKey);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("pubKey '" + pubKey + "' is not base64url", e);
-    }
-    if (raw.length != KEY_BYTES || pubKey.contains("=")) {
-      throw new IllegalArgumentException(
-          "pubKey '" + pubKey + "' must be " + KEY_BYTES + " bytes in unpadded base64url");
-    }
+    PubKeys.requireValid("pubKey", pubKey);
+    byte[] raw = Base64.getUrlDecoder().decode(pubKey);
     byte[] der = Arrays.copyOf(X509_PREFIX, X509_PREFIX.length + KEY_BYTES);
     System.arraycopy(raw, 0, der, X509_PREFIX.length, KEY_BYTES);
     try {
       return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("pubKey '" + pubKey + "' is not an Ed25519 key", e);
+      throw new IllegalArgumentException("pubKey = " + pubKey + ": the JDK refuses it as an Ed25519 key", e);
     }
   }
 
-  /** Whether {@code pubKey} has the form of a public key (43 base64url characters). */
+  /** Whether {@code pubKey} is a valid participant key: the same as {@link PubKeys#isValid}. */
   public static boolean isPubKey(String pubKey) {
-    return pubKey != null && pubKey.matches("[A-Za-z0-9_-]{43}");
+    return PubKeys.isValid(pubKey);
+  }
+
+  // ---------------------------------------------------------------- key files
+
+  /**
+   * Writes this identity to {@code file} (created with its folders), readable and writable by the
+   * owner only where the file system has POSIX permissions. Durable and atomic: the file either
+   * holds this identity completely or was not created. Saving to a file that already holds this
+   * identity does nothing.
+   *
+   * @throws KeyFileException if the file holds another identity or something that is not a key
+   *     file (never overwritten: that would lose a participant), or on any I/O failure
+   */
+  public void save(Path file) {
+    Objects.requireNonNull(file, "file");
+    if (Files.exists(file) || !create(file)) { // !create: another process created it meanwhile
+      Identity there = load(file);
+      if (!there.pubKey.equals(pubKey)) {
+        throw new KeyFileException(
+            file, "holds identity " + there.pubKey + "; refusing to overwrite it with " + pubKey);
+      }
+    }
+  }
+
+  /**
+   * The identity kept in {@code file}.
+   *
+   * @throws KeyFileException naming the file and what is wrong: absent, unreadable, too large, a
+   *     missing, repeated or unknown line, a malformed key or seed, or a seed that does not give the
+   *     recorded public key
+   */
+  public static Identity load(Path file) {
+    Objects.requireNonNull(file, "file");
+    byte[] bytes;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size > MAX_KEY_FILE_BYTES) {
+        throw new KeyFileException(
+            file, "has " + size + " bytes: must have at most " + MAX_KEY_FILE_BYTES + " to be a key file");
+      }
+      ByteBuffer buf = ByteBuffer.allocate((int) size);
+      while (buf.hasRemaining() && ch.read(buf) >= 0) {
+        // read it all
+      }
+      bytes = Arrays.copyOf(buf.array(), buf.position());
+    } catch (NoSuchFileException e) {
+      throw new KeyFileException(file, "does not exist", e);
+    } catch (IOException e) {
+      throw new KeyFileException(file, "cannot be read: " + e, e);
+    }
+    warnIfOthersCanRead(file);
+    Map<String, String> fields = parse(file, new String(bytes, StandardCharsets.UTF_8));
+    String recorded = fields.get("pubKey");
+    PubKeys.problem(recorded)
+        .ifPresent(p -> {
+          throw new KeyFileException(file, "pubKey = " + recorded + ": " + p);
+        });
+    String seedText = fields.get("seed");
+    byte[] seed = new byte[KEY_BYTES];
+    Optional<String> seedProblem =
+        seedText.length() != PubKeys.TEXT_LENGTH
+            ? Optional.of("must be " + PubKeys.TEXT_LENGTH + " base64url characters (32 bytes), not " + seedText.length())
+            : PubKeys.decodeCanonical(seedText, seed);
+    seedProblem.ifPresent(p -> {
+      throw new KeyFileException(file, "seed: " + p);
+    });
+    Identity id = fromSeed(seed);
+    Arrays.fill(seed, (byte) 0);
+    if (!id.pubKey.equals(recorded)) {
+      throw new KeyFileException(
+          file, "its seed gives the public key " + id.pubKey + ", not the recorded pubKey " + recorded
+              + ": the file is damaged (they must match)");
+    }
+    return id;
+  }
+
+  /**
+   * The identity kept in {@code file}, or a fresh one saved there first if the file does not
+   * exist. Two processes racing to create it end with the same identity.
+   *
+   * @throws KeyFileException if the file exists but is not a valid key file, or on I/O failure
+   */
+  public static Identity loadOrCreate(Path file) {
+    Objects.requireNonNull(file, "file");
+    if (Files.exists(file)) {
+      return load(file);
+    }
+    Identity fresh = generate();
+    return fresh.create(file) ? fresh : load(file);
+  }
+
+  /** Creates {@code file} holding this identity; false if it appeared meanwhile (left untouched). */
+  private boolean create(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    String text =
+        KEY_FILE_HEADER + "\npubKey=" + pubKey + "\nseed=" + B64.encodeToString(seed()) + "\n";
+    Path tmp = null;
+    try {
+      Files.createDirectories(dir);
+      boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+      FileAttribute<?>[] attrs =
+          posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)} : new FileAttribute<?>[0];
+      tmp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp", attrs);
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(true);
+      }
+      try {
+        Files.createLink(file, tmp); // atomic, and fails if the file exists: never overwrites
+      } catch (FileAlreadyExistsException e) {
+        return false;
+      } catch (UnsupportedOperationException | IOException e) {
+        if (Files.exists(file)) {
+          return false;
+        }
+        Files.move(tmp, file); // no hard links here: without REPLACE_EXISTING, refuses an existing file
+        tmp = null;
+      }
+      forceDirectory(dir);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } catch (IOException e) {
+      throw new KeyFileException(file, "cannot be written: " + e, e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+          log.warn("could not remove the temporary key file {}", tmp, e);
+        }
+      }
+    }
+  }
+
+  private static Map<String, String> parse(Path file, String text) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    String[] lines = text.split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      int eq = line.indexOf('=');
+      String name = eq < 0 ? line : line.substring(0, eq).strip();
+      if (eq < 0 || !(name.equals("pubKey") || name.equals("seed"))) {
+        throw new KeyFileException(
+            file, "line " + (i + 1) + ": must be 'pubKey=<key>' or 'seed=<seed>', found "
+                + (eq < 0 ? "a line without '='" : "'" + abbreviate(name) + "='"));
+      }
+      if (fields.put(name, line.substring(eq + 1).strip()) != null) {
+        throw new KeyFileException(file, "line " + (i + 1) + ": " + name + " appears twice");
+      }
+    }
+    for (String required : new String[] {"pubKey", "seed"}) {
+      if (!fields.containsKey(required)) {
+        throw new KeyFileException(file, "must have a '" + required + "=' line");
+      }
+    }
+    return fields;
+  }
+
+  private static String abbreviate(String line) {
+    // never echo a value: it may be (part of) a secret seed
+    return line.length() <= 20 ? line : line.substring(0, 20) + "...";
+  }
+
+  private static void warnIfOthersCanRead(Path file) {
+    try {
+      if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+        perms.retainAll(Set.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE));
+        if (!perms.isEmpty()) {
+          log.warn("key file {} is accessible to others ({}): it should be readable by its owner only (chmod 600)",
+              file, PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        }
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // permissions unknown: nothing to warn about
+    }
+  }
+
+  private static void forceDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Some platforms (Windows) cannot open a directory; the link is still atomic there.
+    }
   }
 
   /** The private key; for storing the identity. */

@@ -1,6 +1,6 @@
 package org.allocationcommons.sync.envelope;
 
-/** Why an incoming envelope was refused before reaching any store. */
+/** Why an incoming envelope was refused (or dropped) before reaching any store. */
 public enum Rejection {
   /** Larger than the codec's size limit. */
   OVERSIZED,
@@ -13,8 +13,20 @@ public enum Rejection {
    * pubKey}/{@code sponsor} field).
    */
   WRONG_AUTHOR,
-  /** The signature does not verify against the author's key. */
+  /**
+   * The author's key is not a valid participant key ({@link PubKeys}): not canonical, not a point,
+   * or of small order (such a key "signs" every document).
+   */
+  INVALID_KEY,
+  /** The signature is not the author's canonical Ed25519 signature of path and payload. */
   BAD_SIGNATURE,
   /** The document fails the model's constraints (NaN, negative quantity, weight outside [0, 1]...). */
-  INVALID_DOCUMENT
+  INVALID_DOCUMENT,
+  /**
+   * The same bytes were delivered at the same path recently: dropped after hashing them, before any
+   * signature check (a replay costs a hash, not a verification).
+   */
+  DUPLICATE,
+  /** The path's owner used up its inbound budget (bytes or deliveries per second): dropped unread. */
+  RATE_LIMITED
 }

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Counts and logs refused envelopes by reason. Thread-safe. */
+/** Counts and logs refused or dropped envelopes by reason. Thread-safe. */
 public final class RejectionCounter {
 
   private static final Logger log = LoggerFactory.getLogger(RejectionCounter.class);
@@ -17,6 +17,15 @@ public final class RejectionCounter {
   public void record(RejectedEnvelopeException e) {
     counts.incrementAndGet(e.reason().ordinal());
     log.warn("rejected envelope: {} at {}: {}", e.reason(), e.path(), e.violations());
+  }
+
+  /**
+   * Counts one delivery dropped unread ({@link Rejection#DUPLICATE}, {@link
+   * Rejection#RATE_LIMITED}), logged at DEBUG only: a replaying relay must not flood the log.
+   */
+  public void recordDrop(Rejection reason, String path) {
+    counts.incrementAndGet(reason.ordinal());
+    log.debug("dropped delivery: {} at {}", reason, path);
   }
 
   /** How many were rejected for {@code reason}. */

@@ -2,9 +2,14 @@ package org.allocationcommons.sync.persist;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +19,8 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.allocationcommons.sync.codec.Codec;
 import org.allocationcommons.sync.codec.InvalidDocumentException;
+import org.allocationcommons.sync.codec.Violation;
+import org.allocationcommons.sync.document.DocumentType;
 import org.allocationcommons.sync.store.Debouncer;
 import org.allocationcommons.sync.store.Registration;
 import org.allocationcommons.sync.store.Stores;
@@ -23,13 +30,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A reactive store of one optional document, kept in one file: loaded (and validated) when opened,
- * written durably with {@link DurableFiles} after a debounce on the owner's scheduler.
+ * A reactive store of one optional document, kept in one file of a {@link StorageFolder}: loaded
+ * (integrity, owner and document checked, then validated) when opened, written durably after a
+ * debounce on the owner's scheduler. A file that does not exist opens as an empty store ({@link
+ * #foundOnOpen()} false); a file that exists but cannot be trusted throws a {@link
+ * StorageException} naming it and the problem.
  *
  * <p>Acknowledgement: {@link #durable()} completes once everything set so far is on disk, and a
- * value whose {@code durable()} completed survives any crash. {@link #flushNow()} writes at once.
- * A failed write is logged, fails the waiting stages, and is retried at the next change or flush;
- * the in-memory value is never lost by it. Use it from its scheduler's thread.
+ * value whose {@code durable()} completed survives any crash. {@link #flushNow()} writes at once
+ * and says whether that worked. A failed write fails the waiting stages and makes the store
+ * {@linkplain #healthy() unhealthy} (with the {@link #failure()}) until a later write succeeds; it
+ * is retried at the next change, flush or {@code durable()}; the in-memory value is never lost by
+ * it. A node must not publish a document whose stamp is in a store that is not durable. Use it from
+ * its scheduler's thread.
  *
  * @param <T> the document type
  */
@@ -37,29 +50,74 @@ public final class PersistentStore<T> implements WritableStore<Optional<T>> {
 
   private static final Logger log = LoggerFactory.getLogger(PersistentStore.class);
 
-  private final Path file;
+  private final Path file; // null: in memory
+  private final String document; // null: in memory or legacy
+  private final String owner; // null: in memory or legacy
   private final Codec codec;
+  private final StorageWriter writer;
+  private final boolean foundOnOpen;
   private final WritableStore<Optional<T>> cell;
-  private final Debouncer writer;
+  private final Debouncer debouncer;
   private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
+  private byte[] pendingBody; // the serialised current value, when dirty and present
   private boolean dirty;
   private long writes;
+  private StorageException failure;
 
-  private PersistentStore(Path file, Codec codec, Optional<T> initial, Scheduler scheduler, Duration debounce,
-      Consumer<RuntimeException> onListenerFailure) {
+  private PersistentStore(
+      Path file, String document, String owner, Codec codec, StorageWriter writer, Optional<T> initial,
+      Scheduler scheduler, Duration debounce, Consumer<RuntimeException> onListenerFailure) {
     this.file = file;
+    this.document = document;
+    this.owner = owner;
     this.codec = codec;
+    this.writer = writer;
+    this.foundOnOpen = initial.isPresent();
     this.cell = Stores.writable(initial, onListenerFailure);
-    this.writer = Debouncer.of(scheduler, debounce, this::flushNow);
+    this.debouncer = Debouncer.of(scheduler, debounce, this::flushNow);
   }
 
   /**
-   * Opens the store kept in {@code file}, loading its content now.
+   * Opens the store {@code document} of {@code owner} kept in {@code file} (see {@link
+   * StorageFolder#store}, which is how a node opens its stores).
    *
+   * @throws StorageException if the file exists but is corrupt, headerless, another owner's or
+   *     document's, invalid, oversized or unreadable
+   */
+  static <T> PersistentStore<T> openChecked(
+      Path file, String document, String owner, Class<T> type, Codec codec, StorageWriter writer,
+      Scheduler scheduler, Duration debounce, Consumer<RuntimeException> onListenerFailure) {
+    Optional<byte[]> bytes = readBounded(file, (long) codec.maxDocumentBytes() + StoreFile.MAX_HEADER_BYTES);
+    Optional<T> initial = Optional.empty();
+    if (bytes.isPresent()) {
+      byte[] body = StoreFile.decode(file, bytes.get(), document, owner);
+      T doc;
+      try {
+        doc = codec.read(body, type);
+      } catch (InvalidDocumentException e) {
+        throw new StorageException(StorageException.Problem.INVALID_DOCUMENT, file,
+            "is intact but holds an invalid " + document + ": " + e.getMessage(), e);
+      }
+      Optional<String> named = DocumentType.namedAuthor(doc);
+      if (named.isPresent() && !named.get().equals(owner)) {
+        throw new StorageException(StorageException.Problem.WRONG_OWNER, file,
+            "holds a " + document + " of " + named.get() + ", not of " + owner);
+      }
+      initial = Optional.of(doc);
+    }
+    return new PersistentStore<>(file, document, owner, codec, writer, initial, scheduler, debounce, onListenerFailure);
+  }
+
+  /**
+   * Opens a store in today's unchecked format (plain JSON, no integrity header, no owner).
+   *
+   * @deprecated files of this form cannot be checked for integrity or identity (SPEC 7, "Storage");
+   *     open stores through {@link StorageFolder} instead. Kept only until the node switches.
    * @throws InvalidDocumentException if the file holds an invalid document (naming field, value and
    *     rule); the file is left untouched
    * @throws UncheckedIOException if the file cannot be read
    */
+  @Deprecated(forRemoval = true)
   public static <T> PersistentStore<T> open(
       Path file, Class<T> type, Codec codec, Scheduler scheduler, Duration debounce,
       Consumer<RuntimeException> onListenerFailure) {
@@ -75,7 +133,8 @@ public final class PersistentStore<T> implements WritableStore<Optional<T>> {
     } catch (InvalidDocumentException e) {
       throw new InvalidDocumentException("file " + file, e.violations());
     }
-    return new PersistentStore<>(file, codec, initial, scheduler, debounce, onListenerFailure);
+    return new PersistentStore<>(
+        file, null, null, codec, StorageWriter.durable(), initial, scheduler, debounce, onListenerFailure);
   }
 
   /**
@@ -84,12 +143,18 @@ public final class PersistentStore<T> implements WritableStore<Optional<T>> {
    */
   public static <T> PersistentStore<T> inMemory(
       Codec codec, Scheduler scheduler, Consumer<RuntimeException> onListenerFailure) {
-    return new PersistentStore<>(null, codec, Optional.empty(), scheduler, Duration.ZERO, onListenerFailure);
+    return new PersistentStore<>(
+        null, null, null, codec, StorageWriter.durable(), Optional.empty(), scheduler, Duration.ZERO, onListenerFailure);
   }
 
   /** The file this store lives in; empty for an in-memory store. */
   public Optional<Path> file() {
     return Optional.ofNullable(file);
+  }
+
+  /** Whether the file existed (and was loaded) when the store was opened; false when it was absent. */
+  public boolean foundOnOpen() {
+    return foundOnOpen;
   }
 
   @Override
@@ -98,8 +163,9 @@ public final class PersistentStore<T> implements WritableStore<Optional<T>> {
   }
 
   /**
-   * Sets the value (validated first: an invalid document throws {@link InvalidDocumentException}
-   * and changes nothing) and schedules a durable write.
+   * Sets the value (validated first, and for a file-backed store also checked to fit the codec's
+   * size limit so it can be read back: either failure throws {@link InvalidDocumentException} and
+   * changes nothing) and schedules a durable write.
    */
   @Override
   public void set(Optional<T> value) {
@@ -108,12 +174,24 @@ public final class PersistentStore<T> implements WritableStore<Optional<T>> {
     if (value.equals(cell.get())) {
       return;
     }
+    byte[] body = null;
+    if (file != null && value.isPresent()) {
+      body = codec.write(value.get());
+      if (body.length > codec.maxDocumentBytes()) {
+        throw new InvalidDocumentException(
+            "stored " + (document == null ? "document" : document) + " for " + file,
+            List.of(Violation.of("", body.length + " bytes",
+                "must be at most " + codec.maxDocumentBytes() + " bytes (the codec's maxDocumentBytes), or it"
+                    + " could not be read back")));
+      }
+    }
     cell.set(value);
     if (file == null) {
       return;
     }
+    pendingBody = body;
     dirty = true;
-    writer.trigger();
+    debouncer.trigger();
   }
 
   @Override
@@ -128,7 +206,8 @@ public final class PersistentStore<T> implements WritableStore<Optional<T>> {
 
   /**
    * Completes when every value set so far is durable: at once when nothing is pending, else after
-   * the pending debounced write. Completes exceptionally if that write fails.
+   * the pending debounced write. Completes exceptionally (with a {@link StorageException} of
+   * problem {@code WRITE_FAILED}) if that write fails.
    */
   public CompletionStage<Void> durable() {
     if (!dirty) {
@@ -136,31 +215,57 @@ public final class PersistentStore<T> implements WritableStore<Optional<T>> {
     }
     CompletableFuture<Void> f = new CompletableFuture<>();
     waiting.add(f);
-    writer.trigger();
+    debouncer.trigger();
     return f;
   }
 
-  /** Writes the current value now if it is not yet on disk, and completes the waiting stages. */
-  public void flushNow() {
-    writer.cancel();
+  /**
+   * Writes the current value now if it is not yet on disk, and completes the waiting stages.
+   *
+   * @return whether everything set so far is durable now: false when the write failed (see {@link
+   *     #failure()}); a node publishes nothing then
+   */
+  public boolean flushNow() {
+    debouncer.cancel();
     if (!dirty) {
       completeWaiting(null);
-      return;
+      return true;
     }
     Optional<T> v = cell.get();
     try {
       if (v.isPresent()) {
-        DurableFiles.write(file, codec.write(v.get()));
+        byte[] body = pendingBody != null ? pendingBody : codec.write(v.get());
+        writer.write(file, document == null ? body : StoreFile.encode(document, owner, body));
       } else {
-        DurableFiles.delete(file);
+        writer.delete(file);
       }
       dirty = false;
+      pendingBody = null;
       writes++;
+      if (failure != null) {
+        log.info("durable write of {} succeeded again after: {}", file, failure.getMessage());
+      }
+      failure = null;
       completeWaiting(null);
+      return true;
     } catch (IOException | RuntimeException e) {
-      log.error("durable write of {} failed; will retry on the next change or flush", file, e);
-      completeWaiting(e);
+      failure = new StorageException(StorageException.Problem.WRITE_FAILED, file,
+          "durable " + (v.isPresent() ? "write" : "delete") + " failed (" + e + "): what was set is not on"
+              + " disk; retried at the next change or flush", e);
+      log.error("{}", failure.getMessage(), e);
+      completeWaiting(failure);
+      return false;
     }
+  }
+
+  /** Whether the last write succeeded (or none failed): false from a failed write to the next successful one. */
+  public boolean healthy() {
+    return failure == null;
+  }
+
+  /** The failure of the last write while the store is not {@linkplain #healthy() healthy}. */
+  public Optional<StorageException> failure() {
+    return Optional.ofNullable(failure);
   }
 
   /** Whether a value is set but not yet written. */
@@ -182,6 +287,27 @@ public final class PersistentStore<T> implements WritableStore<Optional<T>> {
       } else {
         f.completeExceptionally(failure);
       }
+    }
+  }
+
+  /** The file's content, or empty when it does not exist; refuses (unread) a file above {@code max} bytes. */
+  private static Optional<byte[]> readBounded(Path file, long max) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size > max) {
+        throw new StorageException(StorageException.Problem.OVERSIZED, file,
+            "has " + size + " bytes: must have at most " + max + " (the codec's maxDocumentBytes and a header);"
+                + " not read");
+      }
+      ByteBuffer buf = ByteBuffer.allocate((int) size);
+      while (buf.hasRemaining() && ch.read(buf) >= 0) {
+        // read it all
+      }
+      return Optional.of(Arrays.copyOf(buf.array(), buf.position()));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new StorageException(StorageException.Problem.UNREADABLE, file, "cannot be read: " + e, e);
     }
   }
 }

@@ -1,0 +1,38 @@
+package org.allocationcommons.sync.envelope;
+
+/**
+ * Thrown by {@link Envelopes#seal} instead of producing an envelope larger than the codec's size
+ * limit, which every peer would reject: names the path, the size and the limit.
+ */
+public final class OversizedEnvelopeException extends IllegalArgumentException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String path;
+  private final long size;
+  private final long limit;
+
+  /** The envelope for {@code path} would have {@code size} bytes, more than {@code limit}. */
+  public OversizedEnvelopeException(String path, long size, long limit) {
+    super("the envelope for " + path + " would have " + size + " bytes: must be at most " + limit
+        + " bytes (the codec's maxDocumentBytes), or every peer would reject it");
+    this.path = path;
+    this.size = size;
+    this.limit = limit;
+  }
+
+  /** The path the document was to be sealed for. */
+  public String path() {
+    return path;
+  }
+
+  /** The size the envelope would have had, in bytes. */
+  public long size() {
+    return size;
+  }
+
+  /** The codec's limit, in bytes. */
+  public long limit() {
+    return limit;
+  }
+}
