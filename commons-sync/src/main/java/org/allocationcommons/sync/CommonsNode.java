@@ -2,11 +2,7 @@ package org.allocationcommons.sync;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,35 +11,23 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
-import org.allocationcommons.core.allocation.Allocation;
-import org.allocationcommons.core.allocation.AllocationInput;
+import java.util.function.UnaryOperator;
 import org.allocationcommons.core.allocation.AllocationPolicy;
-import org.allocationcommons.core.allocation.AllocationResult;
-import org.allocationcommons.core.convergence.Convergence;
-import org.allocationcommons.core.damping.Damping;
 import org.allocationcommons.core.model.AllocationState;
 import org.allocationcommons.core.model.AvailabilitySlot;
 import org.allocationcommons.core.model.Commitment;
-import org.allocationcommons.core.model.ConvergenceEntry;
 import org.allocationcommons.core.model.NeedSlot;
-import org.allocationcommons.core.model.SlotDenominators;
 import org.allocationcommons.core.subgroups.Subgroups;
 import org.allocationcommons.itc.Stamp;
 import org.allocationcommons.sync.causality.CausalRegister;
 import org.allocationcommons.sync.causality.Order;
 import org.allocationcommons.sync.codec.Codec;
 import org.allocationcommons.sync.codec.InvalidDocumentException;
-import org.allocationcommons.sync.codec.Violation;
 import org.allocationcommons.sync.document.DocumentType;
 import org.allocationcommons.sync.document.Invitation;
 import org.allocationcommons.sync.document.RecognitionWeights;
@@ -51,12 +35,26 @@ import org.allocationcommons.sync.document.Retirement;
 import org.allocationcommons.sync.envelope.Envelopes;
 import org.allocationcommons.sync.envelope.Identity;
 import org.allocationcommons.sync.envelope.Opened;
-import org.allocationcommons.sync.envelope.RejectedEnvelopeException;
+import org.allocationcommons.sync.envelope.PubKeys;
+import org.allocationcommons.sync.envelope.Rejection;
 import org.allocationcommons.sync.envelope.RejectionCounter;
+import org.allocationcommons.sync.inbound.Admission;
+import org.allocationcommons.sync.inbound.InboundGuard;
+import org.allocationcommons.sync.internal.Certificate;
+import org.allocationcommons.sync.internal.Hops;
+import org.allocationcommons.sync.internal.Inbound;
+import org.allocationcommons.sync.internal.Inputs;
 import org.allocationcommons.sync.internal.Membership;
+import org.allocationcommons.sync.internal.OwnDocuments;
+import org.allocationcommons.sync.internal.ProviderSide;
+import org.allocationcommons.sync.internal.Publisher;
+import org.allocationcommons.sync.internal.RecipientSide;
+import org.allocationcommons.sync.internal.SafeListener;
+import org.allocationcommons.sync.internal.Subscriptions;
 import org.allocationcommons.sync.persist.PersistentStore;
+import org.allocationcommons.sync.persist.StorageException;
+import org.allocationcommons.sync.spi.Connectivity;
 import org.allocationcommons.sync.spi.DocumentPaths;
-import org.allocationcommons.sync.spi.Subscription;
 import org.allocationcommons.sync.spi.Transport;
 import org.allocationcommons.sync.store.Debouncer;
 import org.allocationcommons.sync.store.ReadableStore;
@@ -134,6 +132,9 @@ public final class CommonsNode implements AutoCloseable {
   /** How long after an unconverged computation the node checks again (continuous convergence). */
   static final Duration CONVERGENCE_RECHECK = Duration.ofSeconds(1);
 
+  /** The file in a storage directory that keeps the node's identity when none is given. */
+  public static final String IDENTITY_FILE = "identity.key";
+
   private final Identity identity;
   private final String me;
   private final Transport transport;
@@ -141,14 +142,19 @@ public final class CommonsNode implements AutoCloseable {
   private final boolean ownsScheduler;
   private final Codec codec;
   private final Envelopes envelopes;
-  private final AllocationPolicy policy;
   private final Duration heartbeat;
+  private final long quietMillis;
+  private final AtomicLong listenerFailures = new AtomicLong();
+  private final NodeListener listener;
+  private final Hops hops;
 
-  // durable own state
-  private final PersistentStore<Membership> membership;
-  private final PersistentStore<Commitment> myCommitment;
-  private final PersistentStore<RecognitionWeights> myWeights;
-  private final PersistentStore<AllocationState> myState;
+  // parts
+  private final OwnDocuments own;
+  private final Publisher publisher;
+  private final Inbound inbound;
+  private final ProviderSide provider;
+  private final RecipientSide recipient;
+  private final Subscriptions subscriptions;
 
   // network state
   private final CausalRegister<Commitment> commitments = CausalRegister.named("commitment");
@@ -157,44 +163,43 @@ public final class CommonsNode implements AutoCloseable {
   private final RejectionCounter rejections = new RejectionCounter();
 
   // readables
-  private final AtomicLong listenerFailures = new AtomicLong();
   private final WritableStore<Map<String, Commitment>> networkCommitments;
   private final WritableStore<Received> received;
   private final WritableStore<Boolean> converged;
+  private final WritableStore<ConvergenceStatus> convergence;
 
   // reactive machinery
   private final Debouncer allocate;
   private final Debouncer publishCommitment;
   private final Set<String> follows = new LinkedHashSet<>();
-  private final Map<String, Subscription> subscriptions = new HashMap<>();
-  /** The envelope last published at each of our paths, to recognise its echo without verifying it. */
-  private final Map<String, byte[]> lastSent = new HashMap<>();
   private Cancellable heartbeatTask;
   private Cancellable recheckTask;
+  private Cancellable certificateTask;
+  private long certificateDue = Long.MAX_VALUE;
+  private Transport.Registration connectivityRegistration;
+  private Connectivity connectivity = Connectivity.UNKNOWN;
   private boolean commitmentUnpublished;
   private boolean weightsUnpublished;
-  private Optional<Map<String, SlotDenominators>> previousDenominators = Optional.empty();
-  private List<ConvergenceEntry> convergenceHistory = List.of();
-  private boolean locallyConverged;
-  private Optional<Subgroups> lastSubgroups = Optional.empty();
-  private Map<String, Double> lastMr = Map.of();
-  private double lastDampedTotal = Double.NaN;
-  private long computations;
-  private long published;
-  private long publishedBytes;
+  private boolean stateUnpublished;
+  private boolean computed;
+  private boolean givesSomething;
+  private boolean warnedNotMember;
+  private long lastInputChange = Long.MIN_VALUE;
+  private long lastReceivedChange = Long.MIN_VALUE;
   private final AtomicBoolean started = new AtomicBoolean();
-  private volatile boolean closed;
 
-  private CommonsNode(Builder b) {
-    this.identity = b.identity;
+  private CommonsNode(Builder b, Identity identity) {
+    this.identity = identity;
     this.me = identity.pubKey();
     this.transport = b.transport;
     this.ownsScheduler = b.scheduler == null;
     this.scheduler = ownsScheduler ? Scheduler.system("commons-node-" + me.substring(0, 8)) : b.scheduler;
     this.codec = b.codec;
     this.envelopes = Envelopes.using(codec);
-    this.policy = b.policy;
     this.heartbeat = b.heartbeat;
+    this.quietMillis = b.allocationDebounce.plus(CONVERGENCE_RECHECK).toMillis();
+    this.listener = new SafeListener(b.listener, listenerFailures);
+    this.hops = new Hops(scheduler, me);
     Consumer<RuntimeException> onFailure =
         e -> {
           listenerFailures.incrementAndGet();
@@ -203,29 +208,23 @@ public final class CommonsNode implements AutoCloseable {
     this.networkCommitments = Stores.writable(Map.of(), onFailure);
     this.received = Stores.writable(Received.NOTHING, onFailure);
     this.converged = Stores.writable(false, onFailure);
-    this.membership = store(b, "membership", Membership.class, onFailure);
-    this.myCommitment = store(b, "commitment", Commitment.class, onFailure);
-    this.myWeights = store(b, "recognitionWeights", RecognitionWeights.class, onFailure);
-    this.myState = store(b, "allocationState", AllocationState.class, onFailure);
+    this.convergence = Stores.writable(ConvergenceStatus.NOT_YET, onFailure);
+    this.own = OwnDocuments.open(Optional.ofNullable(b.storage), me, codec, scheduler, b.persistDebounce, onFailure);
+    this.publisher = new Publisher(identity, envelopes, transport, own, listener);
+    this.inbound =
+        new Inbound(envelopes, InboundGuard.withDefaults(scheduler::nowMillis), rejections, listener,
+            scheduler::nowMillis, b.maxClockSkew.toMillis());
+    this.provider = new ProviderSide(me, b.policy, own.state().get());
+    this.recipient = new RecipientSide(me);
+    this.subscriptions = new Subscriptions(me, transport, this::delivered, inbound::forget);
     this.allocate = Debouncer.of(scheduler, b.allocationDebounce, this::recompute);
     this.publishCommitment = Debouncer.of(scheduler, b.allocationDebounce, this::publishCommitmentNow);
     this.follows.addAll(b.follows);
     initMembership(b);
-    myState.get().ifPresent(s -> previousDenominators = Optional.of(s.slotDenominators()));
-    myState.get().ifPresent(s -> convergenceHistory = s.convergenceHistory());
-  }
-
-  private <T> PersistentStore<T> store(
-      Builder b, String name, Class<T> type, Consumer<RuntimeException> onFailure) {
-    if (b.storage == null) {
-      return PersistentStore.inMemory(codec, scheduler, onFailure);
-    }
-    return PersistentStore.open(
-        b.storage.resolve(name + ".json"), type, codec, scheduler, b.persistDebounce, onFailure);
   }
 
   private void initMembership(Builder b) {
-    Optional<Membership> stored = membership.get();
+    Optional<Membership> stored = own.membership().get();
     if (stored.isPresent() && !stored.get().pubKey().equals(me)) {
       throw new IllegalArgumentException(
           "storage " + b.storage + " belongs to " + stored.get().pubKey() + ", not to " + me);
@@ -244,20 +243,18 @@ public final class CommonsNode implements AutoCloseable {
     } else if (b.invitation != null) {
       log.info("{} already owns an id {}; ignoring invitation from {}", me, m.itcStamp(), b.invitation.sponsor());
     }
-    // Recover knowledge from our own documents in case a crash separated their writes.
-    Stamp s = m.itcStamp();
-    for (Optional<?> doc : List.of(myCommitment.get(), myWeights.get(), myState.get())) {
-      if (doc.isPresent()) {
-        s = s.join(DocumentType.stampOf(doc.get()).peek());
-      }
+    if (stored.isEmpty() && !b.founder && b.invitation == null && b.awaitFrom == null && !b.readOnly) {
+      log.warn("{}: not a member and waiting for no invitation, so it will read but never publish;"
+          + " build it with founder(), joinWith(invitation) or awaitInvitationFrom(sponsor), or readOnly()", me);
+      warnedNotMember = true;
     }
-    membership.set(Optional.of(m.withStamp(s)));
-    membership.flushNow();
-    commitmentUnpublished = myCommitment.get().isPresent();
-    weightsUnpublished = myWeights.get().isPresent();
+    own.membership().set(Optional.of(m.withStamp(own.recovered(m.itcStamp()))));
+    own.membership().flushNow();
+    commitmentUnpublished = own.commitment().get().isPresent();
+    weightsUnpublished = own.weights().get().isPresent();
   }
 
-  /** A builder; {@link Builder#identity} and {@link Builder#transport} are required. */
+  /** A builder; {@link Builder#transport} and an identity ({@link Builder#identity}, or one kept in {@link Builder#storage}) are required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -274,14 +271,14 @@ public final class CommonsNode implements AutoCloseable {
    * @throws IllegalStateException if already started or closed
    */
   public void start() {
-    if (closed) {
-      throw new IllegalStateException("node " + me + " is closed");
-    }
+    hops.requireOpen();
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("node " + me + " is already started");
     }
     scheduler.execute(
         () -> {
+          connectivityRegistration = transport.addConnectivityListener((was, c) -> scheduler.execute(() -> connectivityChanged(c)));
+          connectivityChanged(transport.connectivity());
           syncSubscriptions();
           heartbeatTask = scheduler.schedule(heartbeat, this::heartbeat);
           if (commitmentUnpublished || weightsUnpublished) {
@@ -294,25 +291,26 @@ public final class CommonsNode implements AutoCloseable {
   /**
    * Replaces this participant's capacity slots.
    *
-   * @return completes when the change is durable (at once without storage)
+   * @return completes when the change is durable (at once without storage); fails if it would make
+   *     the commitment exceed the size limit (nothing changes then)
    * @throws InvalidDocumentException naming field, value and rule if a slot is invalid (nothing
    *     changes)
    */
   public CompletionStage<Void> setCapacity(List<AvailabilitySlot> slots) {
     List<AvailabilitySlot> copy = List.copyOf(Objects.requireNonNull(slots, "slots"));
-    requireValidSlots("capacity_slots", copy);
+    Inputs.requireValidSlots(codec, "capacity_slots", copy);
     return change(c -> c.capacitySlots(copy), false);
   }
 
   /**
    * Replaces this participant's need slots.
    *
-   * @return completes when the change is durable
+   * @return completes when the change is durable; fails if it would exceed the size limit
    * @throws InvalidDocumentException naming field, value and rule if a slot is invalid
    */
   public CompletionStage<Void> setNeeds(List<NeedSlot> slots) {
     List<NeedSlot> copy = List.copyOf(Objects.requireNonNull(slots, "slots"));
-    requireValidSlots("need_slots", copy);
+    Inputs.requireValidSlots(codec, "need_slots", copy);
     return change(c -> c.needSlots(copy), false);
   }
 
@@ -320,29 +318,12 @@ public final class CommonsNode implements AutoCloseable {
    * Replaces this participant's recognition weights: shares in [0, 1] by pubKey. Everyone
    * recognised is followed.
    *
-   * @return completes when the change is durable
+   * @return completes when the change is durable; fails if it would exceed the size limit
    * @throws InvalidDocumentException naming the key, value and rule for a weight that is not a
-   *     finite number in [0, 1] or a key that is not a pubKey
+   *     finite number in [0, 1], a key that is not a participant's public key, or this node's own key
    */
   public CompletionStage<Void> setRecognition(Map<String, Double> recognition) {
-    Objects.requireNonNull(recognition, "recognition");
-    List<Violation> vs = new ArrayList<>();
-    Map<String, Double> copy = new LinkedHashMap<>();
-    for (Map.Entry<String, Double> e : new java.util.TreeMap<>(recognition).entrySet()) {
-      String k = e.getKey();
-      Double v = e.getValue();
-      if (!isKey(k)) {
-        vs.add(Violation.of("recognition_weights[" + k + "]", k, "key must be a pubKey (1-128 base64url characters)"));
-      }
-      if (v == null || !(v >= 0 && v <= 1)) {
-        vs.add(Violation.of("recognition_weights[" + k + "]", v, "must be a finite number in [0, 1]"));
-      }
-      copy.put(k, v);
-    }
-    if (!vs.isEmpty()) {
-      throw new InvalidDocumentException("recognition", vs);
-    }
-    Map<String, Double> frozen = Collections.unmodifiableMap(copy);
+    Map<String, Double> frozen = Inputs.requireValidRecognition(me, recognition);
     return change(c -> c.recognitionWeights(frozen), true);
   }
 
@@ -350,13 +331,11 @@ public final class CommonsNode implements AutoCloseable {
    * Follows {@code pubKey}: subscribes to its commitment (and, once the algorithm finds it
    * relevant, more), so a node can discover peers that recognise it. Idempotent.
    *
-   * @throws IllegalArgumentException if it is not a pubKey
+   * @throws IllegalArgumentException if it is not a participant's public key
    */
   public void follow(String pubKey) {
-    if (!isKey(pubKey)) {
-      throw new IllegalArgumentException("pubKey = " + pubKey + ": must be 1-128 base64url characters");
-    }
-    onScheduler(
+    PubKeys.requireValid("pubKey", pubKey);
+    hops.runAndWait(
         () -> {
           if (follows.add(pubKey)) {
             syncSubscriptions();
@@ -371,25 +350,27 @@ public final class CommonsNode implements AutoCloseable {
    * Builder#joinWith} or waits for it in-band ({@link Builder#awaitInvitationFrom}).
    *
    * @return completes with the invitation; fails with {@link IllegalStateException} if this node owns
-   *     no id (not yet sponsored, or retired)
-   * @throws IllegalArgumentException if {@code newcomer} is not a pubKey or is this node
+   *     no id (not yet sponsored, or retired) or its storage fails
+   * @throws IllegalArgumentException if {@code newcomer} is not a participant's public key or is this node
    */
   public CompletionStage<Invitation> invite(String newcomer) {
-    if (!isKey(newcomer) || newcomer.equals(me)) {
-      throw new IllegalArgumentException(
-          "newcomer = " + newcomer + ": must be another participant's pubKey");
+    PubKeys.requireValid("newcomer", newcomer);
+    if (newcomer.equals(me)) {
+      throw new IllegalArgumentException("newcomer = " + newcomer + ": must be another participant, not this node");
     }
-    return callOnScheduler(
+    return hops.call(
         () -> {
-          Membership m = membership.get().orElseThrow();
+          Membership m = own.member();
           if (m.itcStamp().isAnonymous()) {
             throw new IllegalStateException(me + " owns no ITC id (not sponsored, or retired): cannot invite");
           }
           Stamp.Fork f = m.itcStamp().fork();
-          membership.set(Optional.of(m.invitedOne(newcomer, f.left())));
-          membership.flushNow();
+          own.membership().set(Optional.of(m.invitedOne(newcomer, f.left())));
           Invitation inv = new Invitation(me, newcomer, f.right(), scheduler.nowMillis());
-          send(DocumentPaths.invitation(me, newcomer), inv);
+          if (!publisher.publish(DocumentPaths.invitation(me, newcomer), inv)) {
+            throw new IllegalStateException(me + " could not publish the invitation of " + newcomer
+                + ": " + own.failure().map(Throwable::getMessage).orElse("refused"));
+          }
           syncSubscriptions();
           return inv;
         });
@@ -404,45 +385,42 @@ public final class CommonsNode implements AutoCloseable {
    *     IllegalStateException} if the node owns no id
    */
   public CompletionStage<Void> retire() {
-    return callOnScheduler(
+    return hops.call(
         () -> {
-          Membership m = membership.get().orElseThrow();
+          Membership m = own.member();
           if (m.itcStamp().isAnonymous()) {
             throw new IllegalStateException(me + " owns no ITC id: nothing to retire");
           }
           Stamp last = m.itcStamp();
-          membership.set(Optional.of(m.retiredWith(last.peek())));
-          membership.flushNow();
+          own.membership().set(Optional.of(m.retiredWith(last.peek())));
           if (m.sponsor().isPresent()) {
-            send(DocumentPaths.of(me, DocumentPaths.RETIREMENT), new Retirement(me, m.sponsor().get(), last, scheduler.nowMillis()));
+            publisher.publish(
+                DocumentPaths.of(me, DocumentPaths.RETIREMENT), new Retirement(me, m.sponsor().get(), last, scheduler.nowMillis()));
+          } else {
+            own.durableNow();
           }
           publishCommitment.cancel();
           return null;
         });
   }
 
-  /** Completes when everything changed so far is durable. */
+  /** Completes when everything changed so far is durable; fails if storage fails. */
   public CompletionStage<Void> flush() {
-    return callOnScheduler(
-            () -> {
-              List<CompletableFuture<Void>> all = new ArrayList<>();
-              for (PersistentStore<?> s : List.of(membership, myCommitment, myWeights, myState)) {
-                s.flushNow();
-                all.add(s.durable().toCompletableFuture());
-              }
-              return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
-            })
-        .thenCompose(f -> f);
+    return hops.compose(
+        () -> {
+          own.durableNow();
+          return own.durable();
+        });
   }
 
   /** This participant's commitment as last set or published; empty before the first input. */
   public ReadableStore<Optional<Commitment>> commitment() {
-    return myCommitment;
+    return own.commitment();
   }
 
   /** This participant's allocation state as last published; empty before the first publication. */
   public ReadableStore<Optional<AllocationState>> allocationState() {
-    return myState;
+    return own.state();
   }
 
   /** What this participant receives from the providers it follows. */
@@ -456,11 +434,19 @@ public final class CommonsNode implements AutoCloseable {
   }
 
   /**
-   * Network convergence as this node sees it: at least 80% of the participants whose fresh
-   * commitment and allocation state it holds, itself included, report {@code converged}.
+   * Whether the commons has settled as far as this node can certify (SPEC 4.5): its own computation
+   * converged, it holds a state from every peer it follows for allocation, its transport is not
+   * disconnected, nothing it gives or receives changed within the debounce plus one recheck, and at
+   * least 80% of the participants it can judge report converged. {@link #convergence()} says why
+   * not.
    */
   public ReadableStore<Boolean> converged() {
     return converged;
+  }
+
+  /** The certificate behind {@link #converged()}, with the reasons when false. */
+  public ReadableStore<ConvergenceStatus> convergence() {
+    return convergence;
   }
 
   /**
@@ -468,19 +454,19 @@ public final class CommonsNode implements AutoCloseable {
    * another thread), so it is consistent and free of data races.
    */
   public Diagnostics diagnostics() {
-    return callAndWait(this::snapshot);
+    return hops.callAndWait(this::snapshot);
   }
 
   private Diagnostics snapshot() {
-    Membership m = membership.get().orElseThrow();
+    Membership m = own.member();
     long now = scheduler.nowMillis();
     return new Diagnostics(
         me,
         m.itcStamp().toString(),
         !m.itcStamp().isAnonymous(),
         m.sponsor(),
-        lastSubgroups,
-        lastMr,
+        provider.subgroups(),
+        provider.mutualRecognition(),
         commitments.snapshot().size(),
         Collections.unmodifiableSortedSet(new TreeSet<>(Subgroups.active(commitments.snapshot(), now).keySet())),
         states.snapshot().size(),
@@ -489,188 +475,134 @@ public final class CommonsNode implements AutoCloseable {
         commitments.staleCount() + states.staleCount() + weights.staleCount(),
         commitments.concurrentCount() + states.concurrentCount() + weights.concurrentCount(),
         rejections.snapshot(),
-        published,
-        publishedBytes,
-        computations,
-        locallyConverged,
+        publisher.published(),
+        publisher.publishedBytes(),
+        provider.computations(),
+        provider.converged(),
         converged.get(),
         received.get(),
-        listenerFailures.get());
+        listenerFailures.get(),
+        convergence.get(),
+        connectivity,
+        publisher.refused(),
+        recipient.reports());
   }
 
   /** The node's current ITC stamp. */
   public Stamp stamp() {
-    return membership.get().orElseThrow().itcStamp();
+    return own.stamp();
   }
 
   /**
-   * Stops the node: cancels its tasks, flushes its stores, closes its subscriptions. Does not close
-   * the transport (the caller owns it) nor a scheduler it was given. Idempotent.
+   * Stops the node: cancels its tasks, flushes its stores, closes its subscriptions, and fails the
+   * stages of calls whose task had not run. Does not close the transport (the caller owns it) nor a
+   * scheduler it was given. Idempotent.
    */
   @Override
   public void close() {
-    if (closed) {
+    if (hops.closed()) {
       return;
     }
-    onScheduler(
+    hops.runAndWait(
         () -> {
-          closed = true;
+          hops.close();
           allocate.cancel();
           publishCommitment.cancel();
-          if (heartbeatTask != null) {
-            heartbeatTask.cancel();
+          for (Cancellable c : new Cancellable[] {heartbeatTask, recheckTask, certificateTask}) {
+            if (c != null) {
+              c.cancel();
+            }
           }
-          if (recheckTask != null) {
-            recheckTask.cancel();
+          if (connectivityRegistration != null) {
+            connectivityRegistration.close();
           }
-          for (Subscription s : subscriptions.values()) {
-            s.close();
-          }
-          subscriptions.clear();
-          for (PersistentStore<?> s : List.of(membership, myCommitment, myWeights, myState)) {
-            s.flushNow();
-          }
+          subscriptions.closeAll();
+          own.durableNow();
         });
-    closed = true;
+    hops.close();
     if (ownsScheduler) {
       ((SystemScheduler) scheduler).close();
     }
   }
 
+  private boolean closed() {
+    return hops.closed();
+  }
+
   // ---------------------------------------------------------------- input
 
-  private CompletionStage<Void> change(
-      java.util.function.UnaryOperator<Commitment.Builder> edit, boolean weightsChanged) {
-    return callOnScheduler(
-            () -> {
-              requireOpen();
-              long now = scheduler.nowMillis();
-              Commitment base =
-                  myCommitment.get().orElseGet(() -> Commitment.builder(me).itcStamp(stamp().peek()).timestamp(now).build());
-              Commitment next = edit.apply(base.toBuilder()).timestamp(Math.max(now, 1)).build();
-              myCommitment.set(Optional.of(next));
-              if (weightsChanged) {
-                myWeights.set(
-                    Optional.of(new RecognitionWeights(me, next.recognitionWeights(), stamp().peek(), Math.max(now, 1))));
-                weightsUnpublished = true;
-                syncSubscriptions();
-              }
-              commitmentUnpublished = true;
-              publishCommitment.trigger();
-              allocate.trigger();
-              return myCommitment.durable().thenCompose(v -> myWeights.durable()).toCompletableFuture();
-            })
-        .thenCompose(f -> f);
-  }
-
-  private void requireValidSlots(String field, List<?> slots) {
-    List<Violation> vs = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
-    for (int i = 0; i < slots.size(); i++) {
-      Object slot = slots.get(i);
-      if (slot == null) {
-        vs.add(Violation.of(field + "[" + i + "]", null, "must not be null"));
-        continue;
-      }
-      for (Violation v : codec.validate(slot)) {
-        vs.add(new Violation(field + "[" + i + "]." + v.field(), v.value(), v.rule()));
-      }
-      String id = slot instanceof AvailabilitySlot a ? a.id() : ((NeedSlot) slot).id();
-      if (!ids.add(id)) {
-        vs.add(Violation.of(field + "[" + i + "].id", id, "must be unique among " + field));
-      }
-    }
-    if (!vs.isEmpty()) {
-      throw new InvalidDocumentException(field, vs);
-    }
-  }
-
-  private static boolean isKey(String k) {
-    return k != null && k.matches("[A-Za-z0-9_-]{1,128}");
+  private CompletionStage<Void> change(UnaryOperator<Commitment.Builder> edit, boolean weightsChanged) {
+    return hops.compose(
+        () -> {
+          hops.requireOpen();
+          long now = Math.max(scheduler.nowMillis(), 1);
+          Commitment base =
+              own.commitment().get().orElseGet(() -> Commitment.builder(me).itcStamp(stamp().peek()).timestamp(now).build());
+          Commitment next = edit.apply(base.toBuilder()).timestamp(now).build();
+          envelopes.seal(identity, DocumentPaths.of(me, DocumentPaths.COMMITMENT), next); // size check: throws, changing nothing
+          if (!own.isMember() && !own.member().awaiting().isPresent() && !warnedNotMember) {
+            log.warn("{}: inputs set on a node that is not a member and waits for no invitation: nothing is published", me);
+            warnedNotMember = true;
+          }
+          own.commitment().set(Optional.of(next));
+          if (weightsChanged) {
+            own.weights().set(Optional.of(new RecognitionWeights(me, next.recognitionWeights(), stamp().peek(), now)));
+            weightsUnpublished = true;
+            syncSubscriptions();
+          }
+          lastInputChange = scheduler.nowMillis();
+          recipient.reset();
+          commitmentUnpublished = true;
+          publishCommitment.trigger();
+          allocate.trigger();
+          return own.commitment().durable().thenCompose(v -> own.weights().durable());
+        });
   }
 
   // ---------------------------------------------------------------- publishing
 
-  private boolean member() {
-    return !stamp().isAnonymous();
-  }
-
-  private Stamp tick() {
-    Membership m = membership.get().orElseThrow();
-    Stamp s = m.itcStamp().event();
-    membership.set(Optional.of(m.withStamp(s)));
-    return s;
-  }
-
   private void publishCommitmentNow() {
-    if (closed || !member() || myCommitment.get().isEmpty()) {
+    if (closed() || !own.isMember() || own.commitment().get().isEmpty()) {
       return;
     }
-    long now = scheduler.nowMillis();
-    Stamp s = tick();
-    Commitment c = myCommitment.get().get().toBuilder().mrValues(positive(lastMr)).itcStamp(s).timestamp(now).build();
-    myCommitment.set(Optional.of(c));
+    long now = Math.max(scheduler.nowMillis(), 1);
+    Stamp s = own.tick();
+    Commitment c =
+        own.commitment().get().get().toBuilder().mrValues(provider.positiveMutualRecognition()).itcStamp(s).timestamp(now).build();
+    own.commitment().set(Optional.of(c));
     RecognitionWeights w = null;
     if (weightsUnpublished) {
       w = new RecognitionWeights(me, c.recognitionWeights(), s, now);
-      myWeights.set(Optional.of(w));
+      own.weights().set(Optional.of(w));
     }
-    durableBeforePublish();
-    send(DocumentPaths.of(me, DocumentPaths.COMMITMENT), c);
-    if (w != null) {
-      send(DocumentPaths.of(me, DocumentPaths.RECOGNITION_WEIGHTS), w);
+    if (!publisher.publish(DocumentPaths.of(me, DocumentPaths.COMMITMENT), c)) {
+      return; // stays unpublished: retried at the next change or heartbeat
     }
     commitmentUnpublished = false;
-    weightsUnpublished = false;
-  }
-
-  private static Map<String, Double> positive(Map<String, Double> mr) {
-    Map<String, Double> m = new LinkedHashMap<>();
-    mr.forEach(
-        (k, v) -> {
-          if (v > 0) {
-            m.put(k, v);
-          }
-        });
-    return m;
-  }
-
-  private void durableBeforePublish() {
-    for (PersistentStore<?> s : List.of(membership, myCommitment, myWeights, myState)) {
-      s.flushNow();
+    if (w != null && publisher.publish(DocumentPaths.of(me, DocumentPaths.RECOGNITION_WEIGHTS), w)) {
+      weightsUnpublished = false;
     }
   }
 
-  private void send(String path, Object document) {
-    byte[] bytes = envelopes.seal(identity, path, document);
-    lastSent.put(path, bytes);
-    try {
-      transport.publish(path, bytes)
-          .whenComplete(
-              (v, e) -> {
-                if (e != null) {
-                  log.warn("{}: publish of {} failed", me, path, e);
-                }
-              });
-      published++;
-      publishedBytes += bytes.length;
-    } catch (RuntimeException e) {
-      log.warn("{}: publish of {} failed", me, path, e);
-    }
+  private void publishState(AllocationState state) {
+    stateUnpublished = !publisher.publish(DocumentPaths.of(me, DocumentPaths.ALLOCATION_STATE), state);
   }
 
   private void heartbeat() {
-    if (closed) {
+    if (closed()) {
       return;
     }
-    if (member() && myCommitment.get().isPresent()) {
+    if (own.isMember() && own.commitment().get().isPresent()) {
       publishCommitment.cancel(); // this publication covers a pending debounced one
       publishCommitmentNow();
     }
-    if (member() && myState.get().isPresent()) {
-      // Same document, same stamp: peers holding it ignore it as a duplicate, and a peer whose copy
-      // was lost (a dropped delivery, a relay that restarted) gets it back within one heartbeat.
-      send(DocumentPaths.of(me, DocumentPaths.ALLOCATION_STATE), myState.get().get());
+    if (own.isMember() && own.state().get().isPresent()) {
+      // Same document, same stamp: peers holding it drop it as a repeat, and a peer whose copy was
+      // lost (a dropped delivery, a relay that restarted) gets it back within one heartbeat.
+      String path = DocumentPaths.of(me, DocumentPaths.ALLOCATION_STATE);
+      if (stateUnpublished || !publisher.repeat(path)) {
+        publishState(own.state().get().get());
+      }
     }
     allocate.trigger();
     heartbeatTask = scheduler.schedule(heartbeat, this::heartbeat);
@@ -679,44 +611,20 @@ public final class CommonsNode implements AutoCloseable {
   // ---------------------------------------------------------------- allocation
 
   private void recompute() {
-    if (closed) {
+    if (closed()) {
       return;
     }
     long now = scheduler.nowMillis();
-    computations++;
-    Map<String, Double> myW = myCommitment.get().map(Commitment::recognitionWeights).orElse(Map.of());
-    Map<String, Commitment> net = new LinkedHashMap<>(commitments.snapshot());
-    net.remove(me);
-    Map<String, Map<String, Double>> netW = new HashMap<>();
-    weights.snapshot().forEach((k, w) -> netW.put(k, w.weights()));
-    netW.remove(me);
-    Subgroups sg = Subgroups.of(me, myW, net, netW, now);
-    lastSubgroups = Optional.of(sg);
-    lastMr = sg.mutualRecognition();
-    Commitment mine =
-        myCommitment.get().orElseGet(() -> Commitment.builder(me).timestamp(Math.max(now, 1)).build());
-    AllocationResult result =
-        Allocation.compute(AllocationInput.of(me, mine, lastMr, myW, Subgroups.active(net, now)), policy);
-    Convergence.Check check = Convergence.check(previousDenominators, result.slotDenominators());
-    convergenceHistory =
-        Convergence.record(convergenceHistory, check, now, Convergence.DEFAULT_HISTORY_LIMIT);
-    previousDenominators = Optional.of(result.slotDenominators());
-    locallyConverged = check.converged();
-    Optional<AllocationState> last = myState.get();
-    boolean changed =
-        last.isEmpty()
-            || !last.get().slotDenominators().equals(result.slotDenominators())
-            || !last.get().slotAllocations().equals(result.slotAllocations())
-            || !last.get().recipientTotals().equals(result.recipientTotals())
-            || last.get().converged() != locallyConverged;
-    if (changed && member()) {
-      Stamp s = tick();
-      AllocationState state = result.toState(locallyConverged, convergenceHistory, s, Math.max(now, 1));
-      myState.set(Optional.of(state));
-      durableBeforePublish();
-      send(DocumentPaths.of(me, DocumentPaths.ALLOCATION_STATE), state);
+    ProviderSide.Computed c =
+        provider.compute(own.commitment().get(), commitments.snapshot(), weights.snapshot(), own.state().get(), now);
+    computed = true;
+    givesSomething = !c.result().recipientTotals().isEmpty();
+    if (c.changed() && own.isMember()) {
+      AllocationState state = provider.state(c, own.tick(), now);
+      own.state().set(Optional.of(state));
+      publishState(state);
     }
-    if (!locallyConverged && (recheckTask == null)) {
+    if (!c.converged() && recheckTask == null) {
       recheckTask =
           scheduler.schedule(
               CONVERGENCE_RECHECK,
@@ -731,328 +639,222 @@ public final class CommonsNode implements AutoCloseable {
 
   private void updateReceived() {
     long now = scheduler.nowMillis();
-    Map<String, Double> byProvider = new LinkedHashMap<>();
-    double total = 0;
+    Map<String, AllocationState> fresh = new LinkedHashMap<>();
     for (Map.Entry<String, AllocationState> e : states.snapshot().entrySet()) {
-      String p = e.getKey();
-      if (p.equals(me)) {
-        continue;
-      }
-      Optional<Commitment> pc = commitments.get(p);
-      if (pc.isEmpty() || !Subgroups.isActive(pc.get(), now)) {
-        continue;
-      }
-      double t = e.getValue().totalFor(me);
-      if (t > 0) {
-        byProvider.put(p, t);
-        total += t;
+      Optional<Commitment> pc = commitments.get(e.getKey());
+      if (!e.getKey().equals(me) && pc.isPresent() && Subgroups.isActive(pc.get(), now)) {
+        fresh.put(e.getKey(), e.getValue());
       }
     }
-    received.set(new Received(total, byProvider));
-    if (total != lastDampedTotal && myCommitment.get().isPresent()) {
-      Commitment c = myCommitment.get().get();
-      Commitment damped = Damping.apply(c, total, Math.max(now, 1));
-      lastDampedTotal = total;
-      myCommitment.set(Optional.of(damped));
-      if (damped.dampingFactor().doubleValue() != c.dampingFactor().doubleValue()) {
-        commitmentUnpublished = true;
-        publishCommitment.trigger();
-        allocate.trigger();
+    RecipientSide.Update u = recipient.update(own.commitment().get(), fresh, now);
+    received.set(u.received());
+    if (u.totalChanged()) {
+      lastReceivedChange = now;
+    }
+    if (u.commitment().isPresent() && !u.commitment().equals(own.commitment().get())) {
+      own.commitment().set(u.commitment());
+    }
+    if (u.republish()) {
+      lastInputChange = now;
+      commitmentUnpublished = true;
+      publishCommitment.trigger();
+    }
+    evaluateCertificate();
+  }
+
+  private void evaluateCertificate() {
+    if (closed()) {
+      return;
+    }
+    long now = scheduler.nowMillis();
+    Certificate.Inputs in =
+        new Certificate.Inputs(
+            me, computed, provider.converged(), givesSomething || received.get().total() > 0,
+            Subscriptions.statePeers(provider.subgroups()), commitments.snapshot(), states.snapshot(),
+            connectivity, lastInputChange, lastReceivedChange, quietMillis, now);
+    ConvergenceStatus status = Certificate.evaluate(in);
+    if (!status.equals(convergence.get())) {
+      convergence.set(status);
+      converged.set(status.converged());
+      listener.convergenceChanged(status);
+    }
+    Optional<Long> due = Certificate.nextChange(in);
+    if (due.isPresent() && due.get() < certificateDue) {
+      if (certificateTask != null) {
+        certificateTask.cancel();
+      }
+      certificateDue = due.get();
+      certificateTask =
+          scheduler.schedule(
+              Duration.ofMillis(Math.max(0, due.get() - now)),
+              () -> {
+                certificateTask = null;
+                certificateDue = Long.MAX_VALUE;
+                evaluateCertificate();
+              });
+    }
+  }
+
+  private void connectivityChanged(Connectivity c) {
+    if (closed() || c.equals(connectivity)) {
+      return;
+    }
+    Connectivity previous = connectivity;
+    connectivity = c;
+    if (c.state() != previous.state()) {
+      if (c.state() == Connectivity.State.DISCONNECTED) {
+        log.warn("{}: transport disconnected: {}", me, c.detail());
+      } else if (c.state() == Connectivity.State.CONNECTED) {
+        log.info("{}: transport {}: {} peer(s), {}", me,
+            previous.state() == Connectivity.State.DISCONNECTED ? "reconnected" : "connected", c.connectedPeers(), c.detail());
       }
     }
-    updateNetworkConvergence(now);
+    listener.connectivityChanged(previous, c);
+    evaluateCertificate();
   }
 
-  /**
-   * SPEC 4.5 over the active participants this node can judge: itself, every active peer whose
-   * allocation state it follows (partners and providers; a state not yet received counts as not
-   * converged, so a node that has heard nothing does not report convergence) and every active peer
-   * whose state it holds.
-   */
-  private void updateNetworkConvergence(long now) {
-    Set<String> participants = new TreeSet<>();
-    Map<String, Boolean> flags = new HashMap<>();
-    participants.add(me);
-    flags.put(me, locallyConverged);
-    Set<String> judged = new LinkedHashSet<>(statePeers());
-    judged.addAll(states.snapshot().keySet());
-    judged.remove(me);
-    for (String p : judged) {
-      Optional<Commitment> c = commitments.get(p);
-      if (c.isPresent() && Subgroups.isActive(c.get(), now)) {
-        participants.add(p);
-        states.get(p).ifPresent(s -> flags.put(p, s.converged()));
-      }
-    }
-    converged.set(Convergence.networkConverged(participants, flags));
-  }
-
-  /** Peers whose allocation state the algorithm needs: mutual partners and non-mutual providers. */
-  private Set<String> statePeers() {
-    Set<String> peers = new LinkedHashSet<>();
-    lastSubgroups.ifPresent(
-        sg -> {
-          peers.addAll(sg.allMutualPartners());
-          peers.addAll(sg.nonMutualProvidersForMe());
-        });
-    return peers;
-  }
-
-  // ---------------------------------------------------------------- subscriptions
+  // ---------------------------------------------------------------- subscriptions and inbound
 
   private void syncSubscriptions() {
-    if (closed || !started.get()) {
+    if (closed() || !started.get()) {
       return;
     }
-    Set<String> want = new LinkedHashSet<>();
-    for (String doc : List.of(DocumentPaths.COMMITMENT, DocumentPaths.ALLOCATION_STATE, DocumentPaths.RECOGNITION_WEIGHTS)) {
-      want.add(DocumentPaths.of(me, doc));
-    }
-    Membership m = membership.get().orElseThrow();
-    m.awaiting().filter(s -> m.itcStamp().isAnonymous()).ifPresent(s -> want.add(DocumentPaths.invitation(s, me)));
-    for (String invitee : m.invited()) {
-      if (!m.absorbed().contains(invitee)) {
-        want.add(DocumentPaths.of(invitee, DocumentPaths.RETIREMENT));
-      }
-    }
-    for (String f : follows) {
-      want.add(DocumentPaths.of(f, DocumentPaths.COMMITMENT));
-    }
-    myCommitment.get().ifPresent(
-        c -> c.recognitionWeights().forEach((k, w) -> {
-          if (w > 0 && !k.equals(me)) {
-            want.add(DocumentPaths.of(k, DocumentPaths.COMMITMENT));
-          }
-        }));
-    lastSubgroups.ifPresent(
-        sg -> {
-          for (String p : sg.allMutualPartners()) {
-            want.add(DocumentPaths.of(p, DocumentPaths.COMMITMENT));
-            want.add(DocumentPaths.of(p, DocumentPaths.ALLOCATION_STATE));
-            want.add(DocumentPaths.of(p, DocumentPaths.RECOGNITION_WEIGHTS));
-          }
-          for (String p : sg.nonMutualBeneficiaries()) {
-            want.add(DocumentPaths.of(p, DocumentPaths.COMMITMENT));
-          }
-          for (String p : sg.nonMutualProvidersForMe()) {
-            want.add(DocumentPaths.of(p, DocumentPaths.COMMITMENT));
-            want.add(DocumentPaths.of(p, DocumentPaths.ALLOCATION_STATE));
-          }
-        });
-    for (var it = subscriptions.entrySet().iterator(); it.hasNext(); ) {
-      var e = it.next();
-      if (!want.contains(e.getKey())) {
-        e.getValue().close();
-        it.remove();
-      }
-    }
-    for (String path : want) {
-      if (!subscriptions.containsKey(path)) {
-        subscriptions.put(path, transport.subscribe(path, this::delivered));
-      }
-    }
+    subscriptions.sync(Subscriptions.wanted(me, own.member(), follows, own.commitment().get(), provider.subgroups()));
   }
 
-  /** Transport callback, any thread: hop onto the scheduler. */
+  /** Transport callback, any thread: drop repeats and floods unread, hop onto the scheduler. */
   private void delivered(String path, byte[] payload) {
-    if (closed) {
+    if (closed()) {
       return;
     }
-    scheduler.execute(() -> receive(path, payload));
+    Optional<Admission> a = inbound.admit(path, payload);
+    if (a.isPresent()) {
+      try {
+        scheduler.execute(() -> receive(a.get(), path, payload));
+      } catch (RejectedExecutionException e) {
+        a.get().forget(); // closing: nothing is lost, the document stays on the network
+      }
+    }
   }
 
-  private void receive(String path, byte[] payload) {
-    if (closed) {
+  private void receive(Admission a, String path, byte[] payload) {
+    if (closed()) {
+      a.forget();
       return;
     }
-    if (Arrays.equals(payload, lastSent.get(path))) {
-      return; // our own latest document coming back: nothing to learn, no signature to check
-    }
-    Opened o;
-    try {
-      o = envelopes.open(path, payload);
-    } catch (RejectedEnvelopeException e) {
-      rejections.record(e);
+    Optional<Opened> opened = inbound.open(a, path, payload, publisher);
+    if (opened.isEmpty()) {
       return;
     }
-    if (o.author().equals(me)) {
-      receiveOwn(o);
-      return;
-    }
+    Opened o = opened.get();
+    boolean accepted = o.author().equals(me) ? receiveOwn(o) : receivePeer(o);
+    inbound.settle(a, accepted);
+  }
+
+  private boolean receivePeer(Opened o) {
     switch (o.type()) {
       case COMMITMENT -> {
-        Commitment c = o.document(Commitment.class);
-        if (offer(commitments, o, c)) {
+        if (offer(commitments, o, o.document(Commitment.class))) {
           networkCommitments.set(commitments.snapshot());
           allocate.trigger();
           updateReceived();
+          return true;
         }
       }
       case ALLOCATION_STATE -> {
         if (offer(states, o, o.document(AllocationState.class))) {
           updateReceived();
+          return true;
         }
       }
       case RECOGNITION_WEIGHTS -> {
         if (offer(weights, o, o.document(RecognitionWeights.class))) {
           allocate.trigger();
+          return true;
         }
       }
-      case INVITATION -> acceptInvitation(o.document(Invitation.class));
-      case RETIREMENT -> absorb(o.document(Retirement.class));
+      case INVITATION -> {
+        return acceptInvitation(o.document(Invitation.class));
+      }
+      case RETIREMENT -> {
+        return absorb(o.document(Retirement.class));
+      }
     }
+    return false;
   }
 
   private <T> boolean offer(CausalRegister<T> register, Opened o, T doc) {
     CausalRegister.Outcome out =
-        register.offer(
-            o.author(), doc, DocumentType.stampOf(doc), DocumentType.timestampOf(doc), o.payload());
+        register.offer(o.author(), doc, DocumentType.stampOf(doc), DocumentType.timestampOf(doc), o.payload());
     if (out.accepted()) {
-      merge(DocumentType.stampOf(doc));
+      own.merge(DocumentType.stampOf(doc));
     }
     return out.accepted();
   }
 
-  private void merge(Stamp peer) {
-    Membership m = membership.get().orElseThrow();
-    Stamp joined = m.itcStamp().join(peer.peek());
-    if (!joined.equals(m.itcStamp())) {
-      membership.set(Optional.of(m.withStamp(joined)));
-    }
-  }
-
   /** Our own document seen on the network: it wins only if causally newer (e.g. a lost folder). */
-  private void receiveOwn(Opened o) {
-    switch (o.type()) {
-      case COMMITMENT -> adoptIfNewer(myCommitment, o.document(Commitment.class), true);
-      case RECOGNITION_WEIGHTS -> adoptIfNewer(myWeights, o.document(RecognitionWeights.class), true);
-      case ALLOCATION_STATE -> adoptIfNewer(myState, o.document(AllocationState.class), false);
-      default -> { }
-    }
+  private boolean receiveOwn(Opened o) {
+    return switch (o.type()) {
+      case COMMITMENT -> adoptIfNewer(own.commitment(), o.document(Commitment.class), true);
+      case RECOGNITION_WEIGHTS -> adoptIfNewer(own.weights(), o.document(RecognitionWeights.class), true);
+      case ALLOCATION_STATE -> adoptIfNewer(own.state(), o.document(AllocationState.class), false);
+      default -> false;
+    };
   }
 
-  private <T> void adoptIfNewer(PersistentStore<T> store, T incoming, boolean input) {
+  private <T> boolean adoptIfNewer(PersistentStore<T> store, T incoming, boolean input) {
     Stamp in = DocumentType.stampOf(incoming);
     Optional<T> local = store.get();
-    boolean newer =
-        local.isEmpty() || Order.of(DocumentType.stampOf(local.get()), in) == Order.NEWER;
+    boolean newer = local.isEmpty() || Order.of(DocumentType.stampOf(local.get()), in) == Order.NEWER;
     if (newer) {
       log.info("{}: adopting a causally newer copy of its own {} from the network", me, incoming.getClass().getSimpleName());
       store.set(Optional.of(incoming));
-      merge(in);
+      own.merge(in);
       if (input) {
+        lastInputChange = scheduler.nowMillis();
         syncSubscriptions();
         allocate.trigger();
       }
     }
+    return newer;
   }
 
-  private void acceptInvitation(Invitation inv) {
-    Membership m = membership.get().orElseThrow();
+  private boolean acceptInvitation(Invitation inv) {
+    Membership m = own.member();
     if (!inv.newcomer().equals(me) || !m.itcStamp().isAnonymous() || m.retired()) {
-      return;
+      return false;
     }
     if (m.awaiting().isPresent() && !m.awaiting().get().equals(inv.sponsor())) {
-      return;
+      return false;
     }
-    membership.set(Optional.of(m.joined(inv.sponsor(), inv.itcStamp().join(m.itcStamp().peek()))));
-    membership.flushNow();
+    own.membership().set(Optional.of(m.joined(inv.sponsor(), inv.itcStamp().join(m.itcStamp().peek()))));
+    own.durableNow();
     log.info("{}: joined the commons, sponsored by {}", me, inv.sponsor());
     syncSubscriptions();
-    if (myCommitment.get().isPresent()) {
+    if (own.commitment().get().isPresent()) {
       commitmentUnpublished = true;
       publishCommitment.trigger();
     }
     allocate.trigger();
+    return true;
   }
 
-  private void absorb(Retirement r) {
-    Membership m = membership.get().orElseThrow();
+  private boolean absorb(Retirement r) {
+    Membership m = own.member();
     if (!r.sponsor().equals(me) || m.absorbed().contains(r.pubKey()) || !m.invited().contains(r.pubKey())
         || m.itcStamp().isAnonymous()) {
-      return;
+      return false;
     }
     try {
-      membership.set(Optional.of(m.absorbedOne(r.pubKey(), m.itcStamp().join(r.itcStamp()))));
-      membership.flushNow();
+      own.membership().set(Optional.of(m.absorbedOne(r.pubKey(), m.itcStamp().join(r.itcStamp()))));
+      own.durableNow();
       log.info("{}: took back the id of retired {}", me, r.pubKey());
       syncSubscriptions();
+      return true;
     } catch (IllegalArgumentException e) {
       log.error("{}: cannot take back the id of {}: {}", me, r.pubKey(), e.getMessage());
+      return false;
     }
-  }
-
-  // ---------------------------------------------------------------- threading
-
-  private void requireOpen() {
-    if (closed) {
-      throw new IllegalStateException("node " + me + " is closed");
-    }
-  }
-
-  /** Runs {@code r} on the scheduler and waits for it; see {@link #callAndWait}. */
-  private void onScheduler(Runnable r) {
-    callAndWait(
-        () -> {
-          r.run();
-          return null;
-        });
-  }
-
-  /**
-   * Runs {@code s} on the scheduler and waits for its result: directly when already there (or
-   * virtual) or when the scheduler no longer accepts tasks (the node is closed, nothing else runs).
-   */
-  private <T> T callAndWait(Supplier<T> s) {
-    if (scheduler.inSchedulerThread()) {
-      return s.get();
-    }
-    CompletableFuture<T> f = new CompletableFuture<>();
-    AtomicBoolean claimed = new AtomicBoolean();
-    try {
-      scheduler.execute(
-          () -> {
-            if (!claimed.compareAndSet(false, true)) {
-              return; // the caller gave up waiting and ran it itself
-            }
-            try {
-              f.complete(s.get());
-            } catch (RuntimeException e) {
-              f.completeExceptionally(e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      return s.get();
-    }
-    try {
-      return f.get(10, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      log.warn("{}: scheduler did not run a task within 10 s", me);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    }
-    // The scheduler is stuck or was shut down with the task queued: run it here, exactly once.
-    if (claimed.compareAndSet(false, true)) {
-      return s.get();
-    }
-    return f.join(); // it started on the scheduler meanwhile
-  }
-
-  /** Runs {@code s} as a scheduler task; the stage completes there with its result or failure. */
-  private <T> CompletionStage<T> callOnScheduler(Supplier<T> s) {
-    requireOpen();
-    CompletableFuture<T> f = new CompletableFuture<>();
-    scheduler.execute(
-        () -> {
-          try {
-            f.complete(s.get());
-          } catch (RuntimeException e) {
-            f.completeExceptionally(e);
-          }
-        });
-    return f;
   }
 
   /** Builds a {@link CommonsNode}. */
@@ -1066,14 +868,20 @@ public final class CommonsNode implements AutoCloseable {
     private Duration allocationDebounce = Duration.ofMillis(100);
     private Duration persistDebounce = Duration.ofMillis(50);
     private Duration heartbeat = Duration.ofSeconds(30);
+    private Duration maxClockSkew = Duration.ofMinutes(5);
+    private NodeListener listener = NodeListener.NONE;
     private boolean founder;
+    private boolean readOnly;
     private Invitation invitation;
     private String awaitFrom;
     private final Set<String> follows = new LinkedHashSet<>();
 
     private Builder() {}
 
-    /** The participant's key pair. Required. */
+    /**
+     * The participant's key pair. Required unless a {@link #storage} directory is given: then the
+     * identity kept there ({@code identity.key}) is used, created on the first run.
+     */
     public Builder identity(Identity identity) {
       this.identity = Objects.requireNonNull(identity, "identity");
       return this;
@@ -1095,8 +903,8 @@ public final class CommonsNode implements AutoCloseable {
     }
 
     /**
-     * The directory where the node keeps its documents and membership, loaded at build time. Default:
-     * none (nothing survives the process).
+     * The directory where the node keeps its documents, membership and (unless {@link #identity} is
+     * given) its identity, loaded at build time. Default: none (nothing survives the process).
      */
     public Builder storage(Path directory) {
       this.storage = Objects.requireNonNull(directory, "directory");
@@ -1142,6 +950,21 @@ public final class CommonsNode implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How far ahead of this node's clock a document's {@code timestamp} may be; documents further
+     * ahead are rejected ({@link Rejection#FUTURE_TIMESTAMP}). Default 5 minutes.
+     */
+    public Builder maxClockSkew(Duration skew) {
+      this.maxClockSkew = Scheduler.requireDelay(skew);
+      return this;
+    }
+
+    /** Observes the node's events (connectivity, rejections, publications, convergence). */
+    public Builder listener(NodeListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
     /** This node founds the commons: it starts from {@link Stamp#seed()}. */
     public Builder founder() {
       requireNoJoinMode();
@@ -1162,50 +985,59 @@ public final class CommonsNode implements AutoCloseable {
     /** This node waits, reading only, for {@code sponsor}'s invitation published in-band. */
     public Builder awaitInvitationFrom(String sponsor) {
       requireNoJoinMode();
-      if (!isKey(sponsor)) {
-        throw new IllegalArgumentException("sponsor = " + sponsor + ": must be a pubKey");
-      }
-      this.awaitFrom = sponsor;
+      this.awaitFrom = PubKeys.requireValid("sponsor", sponsor);
+      return this;
+    }
+
+    /**
+     * This node only reads: it owns no id and publishes nothing (without this, or another way to
+     * join, a new node warns that it will never publish).
+     */
+    public Builder readOnly() {
+      requireNoJoinMode();
+      this.readOnly = true;
       return this;
     }
 
     /** Participants to follow from the start (bootstrap list). */
     public Builder follow(String... pubKeys) {
       for (String k : pubKeys) {
-        if (!isKey(k)) {
-          throw new IllegalArgumentException("follow: pubKey = " + k + ": must be 1-128 base64url characters");
-        }
-        follows.add(k);
+        follows.add(PubKeys.requireValid("follow: pubKey", k));
       }
       return this;
     }
 
     private void requireNoJoinMode() {
-      if (founder || invitation != null || awaitFrom != null) {
-        throw new IllegalStateException("choose one of founder(), joinWith(..), awaitInvitationFrom(..)");
+      if (founder || invitation != null || awaitFrom != null || readOnly) {
+        throw new IllegalStateException("choose one of founder(), joinWith(..), awaitInvitationFrom(..), readOnly()");
       }
     }
 
     /**
      * The node, with its stored state loaded. Not started.
      *
-     * @throws IllegalArgumentException if identity or transport is missing, the invitation is for
-     *     someone else, or the storage belongs to another identity
-     * @throws InvalidDocumentException if a stored file is invalid
+     * @throws IllegalArgumentException if the transport is missing, the identity is missing without
+     *     storage, the invitation is for someone else, or the storage belongs to another identity
+     * @throws StorageException naming the file if a stored file is corrupt, another participant's or
+     *     missing
      */
     public CommonsNode build() {
-      if (identity == null) {
-        throw new IllegalArgumentException("identity is required");
-      }
       if (transport == null) {
         throw new IllegalArgumentException("transport is required");
       }
-      if (invitation != null && !invitation.newcomer().equals(identity.pubKey())) {
-        throw new IllegalArgumentException(
-            "invitation.newcomer = " + invitation.newcomer() + ": must be this node's pubKey " + identity.pubKey());
+      Identity id = identity;
+      if (id == null && storage == null) {
+        throw new IllegalArgumentException("identity is required (or a storage directory to keep one in)");
       }
-      follows.remove(identity.pubKey());
-      return new CommonsNode(this);
+      if (id == null) {
+        id = Identity.loadOrCreate(storage.resolve(IDENTITY_FILE));
+      }
+      if (invitation != null && !invitation.newcomer().equals(id.pubKey())) {
+        throw new IllegalArgumentException(
+            "invitation.newcomer = " + invitation.newcomer() + ": must be this node's pubKey " + id.pubKey());
+      }
+      follows.remove(id.pubKey());
+      return new CommonsNode(this, id);
     }
   }
 }

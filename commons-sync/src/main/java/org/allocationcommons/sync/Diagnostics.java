@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import org.allocationcommons.core.subgroups.Subgroups;
 import org.allocationcommons.sync.envelope.Rejection;
+import org.allocationcommons.sync.spi.Connectivity;
 
 /**
  * A snapshot of a node's state, for logs, tests and the simulator (the original's {@code
@@ -28,9 +29,13 @@ import org.allocationcommons.sync.envelope.Rejection;
  * @param publishedBytes bytes of envelopes it published
  * @param computations allocation computations run
  * @param locallyConverged whether its last computation had converged
- * @param networkConverged whether 80% of the active participants it follows report convergence
+ * @param networkConverged {@link CommonsNode#converged()}: the certificate's verdict
  * @param received what it receives
- * @param listenerFailures store listeners of this node that threw (isolated)
+ * @param listenerFailures store listeners and node listeners of this node that threw (isolated)
+ * @param convergence the certificate behind {@code networkConverged}, with its reasons
+ * @param connectivity the transport's link as last reported
+ * @param refusedPublications publications refused (storage failing, document over the size limit)
+ * @param reports times its residual-need report moved and was republished
  */
 public record Diagnostics(
     String pubKey,
@@ -53,7 +58,11 @@ public record Diagnostics(
     boolean locallyConverged,
     boolean networkConverged,
     Received received,
-    long listenerFailures) {
+    long listenerFailures,
+    ConvergenceStatus convergence,
+    Connectivity connectivity,
+    long refusedPublications,
+    long reports) {
 
   /** Total envelopes refused. */
   public long rejectedTotal() {

@@ -67,6 +67,38 @@ public final class Convergence {
   }
 
   /**
+   * Compares what a provider gives each recipient (ours, beside SPEC 4.5's denominators: a
+   * residual-need report moves allocations without moving denominators): converged when every
+   * recipient's total moved by at most {@link #EPSILON}, a recipient missing on one side counting as
+   * 0. Without a previous computation: not converged.
+   */
+  public static Check checkTotals(
+      Optional<Map<String, Double>> previous, Map<String, Double> current) {
+    if (previous.isEmpty()) {
+      return new Check(false, Optional.empty());
+    }
+    double max = 0;
+    java.util.Set<String> keys = new java.util.TreeSet<>(current.keySet());
+    keys.addAll(previous.get().keySet());
+    for (String k : keys) {
+      double d = Math.abs(current.getOrDefault(k, 0.0) - previous.get().getOrDefault(k, 0.0));
+      if (Double.isNaN(d) || d > max) {
+        max = d;
+      }
+    }
+    return new Check(!(max > EPSILON) && !Double.isNaN(max), Optional.of(max));
+  }
+
+  /** Both checks at once: converged when both are, with the larger delta. */
+  public static Check both(Check a, Check b) {
+    Optional<Double> delta =
+        a.maxDelta().isEmpty() || b.maxDelta().isEmpty()
+            ? Optional.empty()
+            : Optional.of(Math.max(a.maxDelta().get(), b.maxDelta().get()));
+    return new Check(a.converged() && b.converged(), delta);
+  }
+
+  /**
    * The history with this check's delta appended at {@code now} (nothing appended without a
    * previous state), keeping the last {@code limit} entries.
    */

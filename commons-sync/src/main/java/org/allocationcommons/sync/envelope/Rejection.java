@@ -28,5 +28,11 @@ public enum Rejection {
    */
   DUPLICATE,
   /** The path's owner used up its inbound budget (bytes or deliveries per second): dropped unread. */
-  RATE_LIMITED
+  RATE_LIMITED,
+  /**
+   * The document's {@code timestamp} is further ahead of the receiver's clock than the allowed skew
+   * (default 5 minutes): nobody stays "fresh" by lying about time. Not remembered, so the same
+   * document is accepted once the receiver's clock has caught up.
+   */
+  FUTURE_TIMESTAMP
 }
