@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.allocationcommons.core.model.ConvergenceEntry;
 import org.allocationcommons.core.model.SlotDenominators;
 
@@ -78,7 +79,7 @@ public final class Convergence {
       return new Check(false, Optional.empty());
     }
     double max = 0;
-    java.util.Set<String> keys = new java.util.TreeSet<>(current.keySet());
+    Set<String> keys = new TreeSet<>(current.keySet());
     keys.addAll(previous.get().keySet());
     for (String k : keys) {
       double d = Math.abs(current.getOrDefault(k, 0.0) - previous.get().getOrDefault(k, 0.0));

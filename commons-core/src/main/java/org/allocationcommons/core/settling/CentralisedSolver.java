@@ -103,7 +103,7 @@ public final class CentralisedSolver {
       for (Map.Entry<String, Commitment> e : current.entrySet()) {
         Commitment c = e.getValue();
         Settling.Report report = Settling.report(e.getKey(), c, states);
-        Commitment damped = Damping.apply(c, report.total(), now);
+        Commitment damped = Settling.damp(c, report, now);
         boolean factorChanged = damped.dampingFactor().doubleValue() != c.dampingFactor().doubleValue();
         boolean reportMoved =
             Settling.moved(Settling.Report.of(c), report, Settling.tolerance(c.statedNeed()));

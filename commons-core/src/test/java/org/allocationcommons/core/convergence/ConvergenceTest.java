@@ -76,4 +76,24 @@ class ConvergenceTest {
     assertThat(Convergence.networkConverged(five, three)).isFalse(); // x, y are not active
     assertThat(Convergence.networkConverged(Set.of(), Map.of())).isFalse();
   }
+
+  @Test
+  void totalsConvergeWhenNoRecipientsTotalMovedBeyondEpsilon() {
+    assertThat(Convergence.checkTotals(Optional.empty(), Map.of("r", 1.0)).converged()).isFalse();
+    Convergence.Check still = Convergence.checkTotals(Optional.of(Map.of("r", 1.0)), Map.of("r", 1.0005));
+    assertThat(still.converged()).isTrue();
+    Convergence.Check moved = Convergence.checkTotals(Optional.of(Map.of("r", 1.0)), Map.of("r", 1.0, "s", 0.5));
+    assertThat(moved.converged()).isFalse();
+    assertThat(moved.maxDelta()).contains(0.5);
+  }
+
+  @Test
+  void bothNeedsBothChecks() {
+    Convergence.Check yes = new Convergence.Check(true, Optional.of(0.0001));
+    Convergence.Check no = new Convergence.Check(false, Optional.of(0.2));
+    assertThat(Convergence.both(yes, yes).converged()).isTrue();
+    assertThat(Convergence.both(yes, no).converged()).isFalse();
+    assertThat(Convergence.both(yes, no).maxDelta()).contains(0.2);
+    assertThat(Convergence.both(yes, new Convergence.Check(false, Optional.empty())).maxDelta()).isEmpty();
+  }
 }
