@@ -2,7 +2,6 @@ package org.allocationcommons.sync.internal;
 
 import java.util.Map;
 import java.util.Optional;
-import org.allocationcommons.core.damping.Damping;
 import org.allocationcommons.core.model.AllocationState;
 import org.allocationcommons.core.model.Commitment;
 import org.allocationcommons.core.settling.Settling;
@@ -51,8 +50,8 @@ public final class RecipientSide {
     Commitment c = mine.get();
     Commitment next = c;
     boolean republish = false;
-    if (totalChanged) {
-      next = Damping.apply(c, report.total(), Math.max(now, 1));
+    if (totalChanged || !report.needSlotReports().isEmpty()) {
+      next = Settling.damp(c, report, Math.max(now, 1));
       lastTotal = report.total();
       republish = next.dampingFactor().doubleValue() != c.dampingFactor().doubleValue();
     }
