@@ -31,11 +31,23 @@ public final class HtmlReport {
    * @throws IllegalArgumentException if there are no runs
    */
   public static void write(Path file, String title, List<SimulationResult> runs) throws IOException {
+    write(file, title, runs, List.of());
+  }
+
+  /**
+   * Writes the report of {@code runs} with, beside each, where the centralised solver's fixed point
+   * on the same commitments stands ({@code references}, one per run in order, or none).
+   *
+   * @throws IllegalArgumentException if there are no runs, or references are given but not one per run
+   */
+  public static void write(Path file, String title, List<SimulationResult> runs, List<Reference> references)
+      throws IOException {
+    String html = render(title, runs, references);
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.writeString(file, render(title, runs), StandardCharsets.UTF_8);
+    Files.writeString(file, html, StandardCharsets.UTF_8);
   }
 
   /**
@@ -44,8 +56,17 @@ public final class HtmlReport {
    * @throws IllegalArgumentException if there are no runs
    */
   public static String render(String title, List<SimulationResult> runs) {
+    return render(title, runs, List.of());
+  }
+
+  /** The report with the centralised references (see {@link #write(Path, String, List, List)}). */
+  public static String render(String title, List<SimulationResult> runs, List<Reference> references) {
     if (runs.isEmpty()) {
       throw new IllegalArgumentException("a report needs at least one run, got none");
+    }
+    if (!references.isEmpty() && references.size() != runs.size()) {
+      throw new IllegalArgumentException(
+          "references must be one per run (" + runs.size() + "), got " + references.size());
     }
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
@@ -68,6 +89,7 @@ public final class HtmlReport {
         .append(". The network counts as converged when at least ").append(percent(s.threshold()))
         .append(" of the active participants are. Times are virtual.</p>\n");
     table(h, runs);
+    reference(h, runs, references);
     chart(h, "Converged fraction of active participants", runs, x -> x.convergedFraction(), 1.0, s.threshold(), "");
     chart(h, "Messages on the wire (cumulative)", runs, x -> x.messages(), 0, -1, "");
     chart(h, "Unused capacity of the providers' latest allocations", runs, Sample::unusedCapacity, 0, -1, "");
@@ -95,6 +117,29 @@ public final class HtmlReport {
               r.timeline().isEmpty() ? 0.0 : r.timeline().get(r.timeline().size() - 1).overAllocation()))
           .append("</td><td>").append(seconds(r.virtualMillis()))
           .append("</td><td>").append(String.format(Locale.ROOT, "%.2f s", r.wallTime().toMillis() / 1000.0))
+          .append("</td></tr>\n");
+    }
+    h.append("</table>\n");
+  }
+
+  private static void reference(StringBuilder h, List<SimulationResult> runs, List<Reference> references) {
+    if (references.isEmpty()) {
+      return;
+    }
+    h.append("<h2>Centralised reference</h2>\n<p>The fixed point a central solver computes on the same commitments")
+        .append(" (SPEC 4.4), beside where each run ended. Distance: L1 over recipients' totals, over capacity.</p>\n")
+        .append("<table>\n<tr><th>run</th><th>given (run)</th><th>given (reference)</th><th>unmet need (run)</th>")
+        .append("<th>unmet need (reference)</th><th>over-allocation (run)</th><th>distance</th></tr>\n");
+    for (int i = 0; i < runs.size(); i++) {
+      SimulationResult r = runs.get(i);
+      Reference ref = references.get(i);
+      h.append("<tr><td>").append(escape(label(r)))
+          .append("</td><td>").append(String.format(Locale.ROOT, "%,.2f", ref.run().given()))
+          .append("</td><td>").append(String.format(Locale.ROOT, "%,.2f", ref.centralised().given()))
+          .append("</td><td>").append(String.format(Locale.ROOT, "%,.2f", ref.run().unmetNeed()))
+          .append("</td><td>").append(String.format(Locale.ROOT, "%,.2f", ref.centralised().unmetNeed()))
+          .append("</td><td>").append(String.format(Locale.ROOT, "%,.3f", ref.run().overAllocation()))
+          .append("</td><td>").append(String.format(Locale.ROOT, "%.3f%%", ref.distance() * 100))
           .append("</td></tr>\n");
     }
     h.append("</table>\n");

@@ -51,9 +51,11 @@ import org.allocationcommons.testkit.sim.internal.NodeScheduler;
  * algorithm makes it follow those it recognises.
  *
  * <p>The network counts as <em>converged</em> when at least {@link Builder#threshold(double) 80%} of the
- * active (not crashed) nodes are converged, a node being converged when its last computation was
- * (SPEC 4.5) <em>and</em> it holds fresh commitments of every participant it shares recognition with
- * (without the second condition a node that has heard from nobody yet trivially "converges").
+ * active (not crashed) nodes are converged, a node being converged when its own certificate says so
+ * ({@link CommonsNode#converged()}, SPEC 4.5) <em>and</em> it holds the latest commitment of every
+ * participant it shares recognition with, fresh (the observer's truth: a node that heard from nobody
+ * yet, or whose copy of a partner's commitment is older than the one published because a message was
+ * lost, is not converged, whatever it believes).
  *
  * <p>Everything but wall time is a function of the settings: the same settings give the same
  * timeline, bit for bit. Drive it from one thread; {@link #close()} deletes the storage directories.
@@ -342,6 +344,62 @@ public final class Simulation implements AutoCloseable {
         totalCapacity, unused, over, network.isPartitioned());
   }
 
+  /**
+   * What each recipient receives now: the sum over the live providers' latest allocation states
+   * (recipients that receive nothing are absent).
+   */
+  public Map<String, Double> receivedByRecipient() {
+    Map<String, Double> received = new java.util.TreeMap<>();
+    for (Map.Entry<String, CommonsNode> e : nodes.entrySet()) {
+      if (!crashed.contains(e.getKey())) {
+        e.getValue().allocationState().get()
+            .ifPresent(st -> st.recipientTotals().forEach((r, q) -> received.merge(r, q, Double::sum)));
+      }
+    }
+    return received;
+  }
+
+  /** Each participant's stated need (the sum of its need slots as generated). */
+  public Map<String, Double> statedNeeds() {
+    return java.util.Collections.unmodifiableMap(statedNeed);
+  }
+
+  /** Each participant's capacity (the sum of its capacity slots as generated). */
+  public Map<String, Double> capacities() {
+    return java.util.Collections.unmodifiableMap(capacity);
+  }
+
+  /**
+   * A fingerprint of everything the live nodes last published but stamps, timestamps and damping
+   * histories: equal fingerprints mean nothing was republished but heartbeats in between.
+   */
+  public Map<String, List<Object>> publishedFingerprint() {
+    Map<String, List<Object>> f = new java.util.TreeMap<>();
+    for (Map.Entry<String, CommonsNode> e : nodes.entrySet()) {
+      if (crashed.contains(e.getKey())) {
+        continue;
+      }
+      CommonsNode n = e.getValue();
+      List<Object> parts = new ArrayList<>();
+      n.allocationState().get().ifPresentOrElse(st -> {
+        parts.add(st.slotAllocations());
+        parts.add(st.recipientTotals());
+        parts.add(st.recipientOffers());
+        parts.add(st.slotDenominators());
+        parts.add(st.converged());
+      }, () -> parts.add("no state"));
+      n.commitment().get().ifPresentOrElse(c -> {
+        parts.add(c.needSlots());
+        parts.add(c.capacitySlots());
+        parts.add(c.dampingFactor());
+        parts.add(c.receivedByProvider());
+        parts.add(c.needSlotReports());
+      }, () -> parts.add("no commitment"));
+      f.put(e.getKey(), parts);
+    }
+    return f;
+  }
+
   /** Whether {@code pubKey}'s node is converged and informed (see the class description). */
   public boolean isConverged(String pubKey) {
     return !crashed.contains(pubKey) && isConverged(pubKey, node(pubKey), scheduler.nowMillis());
@@ -498,7 +556,7 @@ public final class Simulation implements AutoCloseable {
   }
 
   private boolean isConverged(String k, CommonsNode n, long now) {
-    if (!n.diagnostics().locallyConverged()) {
+    if (!n.converged().get()) {
       return false;
     }
     Map<String, Commitment> known = n.networkCommitments().get();
@@ -507,8 +565,25 @@ public final class Simulation implements AutoCloseable {
       if (c == null || !Subgroups.isActive(c, now)) {
         return false;
       }
+      // the observer's truth: k holds p's latest commitment, not one that a lost message left behind
+      if (!crashed.contains(p) && !sameContent(c, nodes.get(p).commitment().get())) {
+        return false;
+      }
     }
     return true;
+  }
+
+  /** What peers act on, the same in both (stamps, timestamps and damping histories aside). */
+  private static boolean sameContent(Commitment held, Optional<Commitment> latest) {
+    if (latest.isEmpty()) {
+      return false;
+    }
+    Commitment l = latest.get();
+    return held.needSlots().equals(l.needSlots()) && held.capacitySlots().equals(l.capacitySlots())
+        && held.recognitionWeights().equals(l.recognitionWeights())
+        && held.dampingFactor().doubleValue() == l.dampingFactor().doubleValue()
+        && held.receivedByProvider().equals(l.receivedByProvider())
+        && held.needSlotReports().equals(l.needSlotReports());
   }
 
   private double unusedCapacity(String k, CommonsNode n) {

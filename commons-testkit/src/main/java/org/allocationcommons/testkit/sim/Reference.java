@@ -1,0 +1,23 @@
+package org.allocationcommons.testkit.sim;
+
+import java.util.Objects;
+
+/**
+ * A run's settlement beside the centralised solver's on the same commitments.
+ *
+ * @param run where the run ended
+ * @param centralised where the centralised fixed point stands
+ * @param distance L1 distance of the recipients' totals, over total capacity
+ */
+public record Reference(Settlement run, Settlement centralised, double distance) {
+
+  public Reference {
+    Objects.requireNonNull(run, "run");
+    Objects.requireNonNull(centralised, "centralised");
+  }
+
+  /** The comparison of {@code run} with {@code centralised}. */
+  public static Reference of(Settlement run, Settlement centralised) {
+    return new Reference(run, centralised, run.distanceTo(centralised.received()));
+  }
+}
