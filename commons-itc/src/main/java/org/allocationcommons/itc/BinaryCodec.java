@@ -178,10 +178,11 @@ final class BinaryCodec {
   // ------------------------------------------------------------------------------------- decoding
 
   /**
-   * Most bits one node of a stamp can take: an event node with a counter, {@code 0 11 0 x} and a
-   * counter of up to Long.MAX_VALUE, {@code 1}, 61 width bits, a {@code 0} and 62 payload bits.
+   * Most bits one node of an acceptable stamp can take: an event node with a counter, the tag
+   * {@code 0 11 0 x}, then a counter of at most {@link Stamp#MAX_COUNTER} (below 2^63 - 4, so at
+   * most 62 payload bits): the leaf tag {@code 1}, 60 width bits and a {@code 0}, 62 payload bits.
    */
-  private static final int MAX_BITS_PER_NODE = 5 + 1 + 61 + 1 + 62;
+  private static final int MAX_BITS_PER_NODE = 5 + 1 + 61 + 62;
 
   static Stamp decode(byte[] bytes, int maxNodes) {
     if (bytes.length == 0) {
