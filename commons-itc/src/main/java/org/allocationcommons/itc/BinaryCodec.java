@@ -21,7 +21,9 @@ import org.allocationcommons.itc.Stamp.Id;
  * </pre>
  *
  * A stamp is {@code enc_i(id) enc_e(event)}. Decoding accepts exactly the canonical encoding of a
- * normal-form stamp, so every stamp has one byte form.
+ * normal-form stamp, so every stamp has one byte form. The node limit (leaves included, the 0
+ * children the short forms leave out too) is enforced before decoding where the length alone
+ * shows it is passed, and otherwise as soon as the decoder has read one node too many.
  */
 final class BinaryCodec {
 
@@ -175,11 +177,24 @@ final class BinaryCodec {
 
   // ------------------------------------------------------------------------------------- decoding
 
-  static Stamp decode(byte[] bytes) {
+  /**
+   * Most bits one node of an acceptable stamp can take: an event node with a counter, the tag
+   * {@code 0 11 0 x}, then a counter of at most {@link Stamp#MAX_COUNTER} (below 2^63 - 4, so at
+   * most 62 payload bits): the leaf tag {@code 1}, 60 width bits and a {@code 0}, 62 payload bits.
+   */
+  private static final int MAX_BITS_PER_NODE = 5 + 1 + 61 + 62;
+
+  static Stamp decode(byte[] bytes, int maxNodes) {
     if (bytes.length == 0) {
       throw new IllegalArgumentException("ITC stamp bytes are empty: expected an id tree");
     }
-    BitReader in = new BitReader(bytes);
+    if ((long) bytes.length * 8 > (long) MAX_BITS_PER_NODE * maxNodes + 7) {
+      throw new IllegalArgumentException(
+          "ITC stamp bytes: " + bytes.length + " bytes cannot hold a stamp of at most " + maxNodes
+              + " nodes (the node limit; the default is Stamp.DEFAULT_MAX_NODES = "
+              + Stamp.DEFAULT_MAX_NODES + ")");
+    }
+    BitReader in = new BitReader(bytes, maxNodes);
     Id id = decodeId(in, 0);
     Event history = decodeEvent(in, 0);
     int left = in.remaining();
@@ -228,6 +243,7 @@ final class BinaryCodec {
 
   private static Id decodeId(BitReader in, int depth) {
     int at = in.position;
+    in.countNodes(1);
     int tag = (int) in.read(2, "a 2-bit id tag");
     if (tag == 0) {
       return in.read(1, "the 1-bit id leaf value") == 1 ? Id.ONE : Id.ZERO;
@@ -237,6 +253,9 @@ final class BinaryCodec {
           "ITC stamp bytes: id tree deeper than Stamp.MAX_DEPTH = " + Stamp.MAX_DEPTH + " at bit " + at);
     }
     Id.Node node;
+    if (tag != ID_BOTH) {
+      in.countNodes(1); // the 0 child the short form leaves out
+    }
     if (tag == ID_LEFT_ZERO) {
       node = new Id.Node(Id.ZERO, decodeId(in, depth + 1));
     } else if (tag == ID_RIGHT_ZERO) {
@@ -260,6 +279,7 @@ final class BinaryCodec {
 
   private static Event decodeEvent(BitReader in, int depth) {
     int at = in.position;
+    in.countNodes(1);
     if (in.read(1, "a 1-bit event tag") == 1) {
       return Event.leaf(decodeCounterPayload(in, at));
     }
@@ -275,6 +295,9 @@ final class BinaryCodec {
           : in.read(1, "a 1-bit event node tag") == 0 ? EV_N_LEFT_ZERO : EV_N_RIGHT_ZERO;
     }
     long n = form >= EV_N_LEFT_ZERO ? decodeCounter(in) : 0;
+    if (form != EV_ZERO_BOTH && form != EV_N_BOTH) {
+      in.countNodes(1); // the 0 child the short form leaves out
+    }
     Event.Node node;
     switch (form) {
       case EV_ZERO_LEFT_ZERO, EV_N_LEFT_ZERO ->
@@ -361,14 +384,27 @@ final class BinaryCodec {
   private static final class BitReader {
     final byte[] bytes;
     final int length;
+    final int maxNodes;
     int position;
+    int nodes;
 
-    BitReader(byte[] bytes) {
+    BitReader(byte[] bytes, int maxNodes) {
+      this.maxNodes = maxNodes;
       if (bytes.length > (Integer.MAX_VALUE >>> 3)) {
         throw new IllegalArgumentException("ITC stamp bytes: " + bytes.length + " bytes is too long");
       }
       this.bytes = bytes;
       this.length = bytes.length * 8;
+    }
+
+    void countNodes(int count) {
+      nodes += count;
+      if (nodes > maxNodes) {
+        throw new IllegalArgumentException(
+            "ITC stamp bytes: at bit " + position + " the stamp has more than " + maxNodes
+                + " nodes (the node limit; the default is Stamp.DEFAULT_MAX_NODES = "
+                + Stamp.DEFAULT_MAX_NODES + ")");
+      }
     }
 
     int remaining() {

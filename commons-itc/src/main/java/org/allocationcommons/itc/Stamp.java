@@ -1,6 +1,7 @@
 package org.allocationcommons.itc;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An Interval Tree Clock stamp (Almeida, Baquero and Fonte, "Interval Tree Clocks: A Logical Clock
@@ -24,6 +25,14 @@ import java.util.Objects;
  * <p>Every tree accepted from outside ({@link #of}, {@link #parse}, {@link #fromByteArray}) and every
  * tree an operation would produce is at most {@link #MAX_DEPTH} levels deep, so hostile input cannot
  * exhaust the stack and every stamp can be encoded and decoded again.
+ *
+ * <p>Counters are bounded: every counter, summed with its ancestors along its path, is at most
+ * {@link #MAX_COUNTER}, so a stamp accepted from anyone can still record 2^40 events before
+ * {@link #event()} refuses; {@link #join} never raises a counter above its inputs'. Trees read from
+ * outside are also bounded in size ({@link #DEFAULT_MAX_NODES}, or the limit passed to
+ * {@link #parse(String, int)} and {@link #fromByteArray(byte[], int)}); {@link #problem} checks a
+ * stamp on receipt. {@code equals}, {@code hashCode} and {@code toString} of stamps and of trees
+ * built by callers never recurse, however deep the tree.
  */
 public final class Stamp {
 
@@ -32,6 +41,22 @@ public final class Stamp {
    * deepest child. Enforced by {@link #of}, {@link #parse}, {@link #fromByteArray} and {@link #fork()}.
    */
   public static final int MAX_DEPTH = 512;
+
+  /**
+   * Largest accepted event counter, as the sum of the counters along any path of the event tree:
+   * {@code Long.MAX_VALUE - 2^40}. Enforced by {@link #of}, {@link #parse}, {@link #fromByteArray};
+   * {@link #event()} refuses to go beyond it, so every stamp it returns parses again, and a stamp
+   * accepted from a peer leaves room for 2^40 events of one's own.
+   */
+  public static final long MAX_COUNTER = Long.MAX_VALUE - (1L << 40);
+
+  /**
+   * Default limit on a stamp's size: the nodes (leaves included) of its id and event trees together;
+   * the seed {@code (1, 0)} has 2. Enforced by {@link #of}, {@link #parse(String)},
+   * {@link #fromByteArray(byte[])} and {@link #event()}; {@link #parse(String, int)} and
+   * {@link #fromByteArray(byte[], int)} take another limit.
+   */
+  public static final int DEFAULT_MAX_NODES = 65_536;
 
   private static final Stamp SEED = new Stamp(Id.ONE, Event.ZERO);
 
@@ -50,13 +75,20 @@ public final class Stamp {
   }
 
   /**
-   * A stamp from an id tree and an event tree, normalised. Rejects trees deeper than
-   * {@link #MAX_DEPTH} and event trees whose counters, summed along a path, exceed
-   * {@link Long#MAX_VALUE}, with an {@link IllegalArgumentException}.
+   * A stamp from an id tree and an event tree, normalised. Rejects, with an
+   * {@link IllegalArgumentException}, trees deeper than {@link #MAX_DEPTH}, trees with more than
+   * {@link #DEFAULT_MAX_NODES} nodes together (as given, before normalisation) and event trees whose
+   * counters, summed along a path, exceed {@link #MAX_COUNTER}.
    */
   public static Stamp of(Id id, Event history) {
+    return of(id, history, DEFAULT_MAX_NODES);
+  }
+
+  /** {@link #of(Id, Event)} with another node limit; for the parsers. */
+  static Stamp of(Id id, Event history, int maxNodes) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(history, "history");
+    Trees.checkNodeCount(id, history, maxNodes);
     Trees.checkDepth(id, 0);
     Trees.checkDepth(history, 0);
     Trees.checkAbsoluteValues(history, 0, 0);
@@ -68,11 +100,22 @@ public final class Stamp {
    * whitespace between tokens is free and the trees are normalised.
    *
    * @throws IllegalArgumentException naming the position and what was expected there, for malformed
-   *     text, counters above {@link Long#MAX_VALUE} or nesting deeper than {@link #MAX_DEPTH}
+   *     text, counters (summed along a path) above {@link #MAX_COUNTER}, nesting deeper than
+   *     {@link #MAX_DEPTH} or more than {@link #DEFAULT_MAX_NODES} nodes
    */
   public static Stamp parse(String text) {
+    return parse(text, DEFAULT_MAX_NODES);
+  }
+
+  /**
+   * {@link #parse(String)} with another limit on the number of nodes (both trees, leaves included,
+   * as written); parsing stops as soon as the limit is passed.
+   *
+   * @throws IllegalArgumentException as {@link #parse(String)}, or if {@code maxNodes < 2}
+   */
+  public static Stamp parse(String text, int maxNodes) {
     Objects.requireNonNull(text, "text");
-    return TextParser.parse(text);
+    return TextParser.parse(text, Trees.checkMaxNodes(maxNodes));
   }
 
   /**
@@ -80,12 +123,51 @@ public final class Stamp {
    * canonical encoding of a normal-form stamp: one byte form per stamp.
    *
    * @throws IllegalArgumentException for truncated input, trailing bytes, non-zero padding bits,
-   *     counters above {@link Long#MAX_VALUE}, nesting deeper than {@link #MAX_DEPTH} or a tree that
-   *     is not in normal form, naming the bit position where it can
+   *     counters (summed along a path) above {@link #MAX_COUNTER}, nesting deeper than
+   *     {@link #MAX_DEPTH}, more than {@link #DEFAULT_MAX_NODES} nodes or a tree that is not in
+   *     normal form, naming the bit position where it can
    */
   public static Stamp fromByteArray(byte[] bytes) {
+    return fromByteArray(bytes, DEFAULT_MAX_NODES);
+  }
+
+  /**
+   * {@link #fromByteArray(byte[])} with another limit on the number of nodes (both trees, leaves
+   * included). Input too long to hold so few nodes is rejected before decoding; otherwise decoding
+   * stops as soon as the limit is passed.
+   *
+   * @throws IllegalArgumentException as {@link #fromByteArray(byte[])}, or if {@code maxNodes < 2}
+   */
+  public static Stamp fromByteArray(byte[] bytes, int maxNodes) {
     Objects.requireNonNull(bytes, "bytes");
-    return BinaryCodec.decode(bytes);
+    return BinaryCodec.decode(bytes, Trees.checkMaxNodes(maxNodes));
+  }
+
+  /**
+   * What makes a stamp unacceptable on receipt, if anything: more than {@code maxNodes} nodes, or a
+   * counter above {@link #MAX_COUNTER}. Empty for a stamp one may join; a stamp {@link #parse} or
+   * {@link #fromByteArray} returned with the same limit never has a problem. Check the result of
+   * joining too when it must stay publishable: a join can have more nodes than either input.
+   *
+   * @throws IllegalArgumentException if {@code maxNodes < 2}
+   */
+  public static Optional<String> problem(Stamp stamp, int maxNodes) {
+    Objects.requireNonNull(stamp, "stamp");
+    Trees.checkMaxNodes(maxNodes);
+    long nodes = Trees.nodeCount(stamp.id, stamp.history, maxNodes);
+    if (nodes > maxNodes) {
+      return Optional.of("stamp has more than " + maxNodes + " nodes (the node limit)");
+    }
+    long top = Trees.max(stamp.history);
+    if (top > MAX_COUNTER) {
+      return Optional.of("stamp has an event counter of " + top + ", above " + Trees.COUNTER_LIMIT);
+    }
+    return Optional.empty();
+  }
+
+  /** Nodes (leaves included) of the id and the event tree together; the seed has 2. */
+  public long nodeCount() {
+    return Trees.nodeCount(id, history, Long.MAX_VALUE - 1);
   }
 
   /** Internal factory for trees already known to be normal and within limits. */
@@ -129,23 +211,36 @@ public final class Stamp {
    * Records a new event: the returned stamp's history is strictly greater than this one's. Fills the
    * owned part of the history when that simplifies the tree, otherwise grows it at the cheapest place.
    *
-   * @throws IllegalStateException if this stamp is anonymous, or if a counter would exceed
-   *     {@link Long#MAX_VALUE}
+   * @throws IllegalStateException if this stamp is anonymous, if a counter would exceed
+   *     {@link #MAX_COUNTER} (at least 2^40 events after any accepted stamp), or if the stamp would
+   *     grow beyond {@link #DEFAULT_MAX_NODES} nodes: it never returns a stamp {@link #parse} or
+   *     {@link #fromByteArray} would reject
    */
   public Stamp event() {
     if (isAnonymous()) {
       throw new IllegalStateException(
           "cannot record an event on an anonymous stamp (id 0): obtain an id by a sponsored fork first");
     }
+    Event next;
     try {
       Event filled = Trees.fill(id, history);
-      if (!filled.equals(history)) {
-        return new Stamp(id, filled);
-      }
-      return new Stamp(id, Trees.grow(id, history).event());
+      next = !filled.equals(history) ? filled : Trees.grow(id, history).event();
     } catch (ArithmeticException overflow) {
-      throw new IllegalStateException("event counter would exceed Long.MAX_VALUE", overflow);
+      throw new IllegalStateException(
+          "event counter would exceed Long.MAX_VALUE, above " + Trees.COUNTER_LIMIT, overflow);
     }
+    long top = Trees.max(next);
+    if (top > MAX_COUNTER) {
+      throw new IllegalStateException(
+          "event counter would reach " + top + ", above " + Trees.COUNTER_LIMIT
+              + ": no stamp may carry it");
+    }
+    if (Trees.nodeCount(id, next, DEFAULT_MAX_NODES) > DEFAULT_MAX_NODES) {
+      throw new IllegalStateException(
+          "event would grow the stamp beyond Stamp.DEFAULT_MAX_NODES = " + DEFAULT_MAX_NODES
+              + " nodes; retire (join back) unused ids first");
+    }
+    return new Stamp(id, next);
   }
 
   /**
@@ -262,6 +357,26 @@ public final class Stamp {
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(right, "right");
       }
+
+      /** Structural equality, without recursion. */
+      @Override
+      public boolean equals(Object o) {
+        return o instanceof Node other && Trees.equal(this, other);
+      }
+
+      /** Structural hash, without recursion. */
+      @Override
+      public int hashCode() {
+        return Trees.hash(this);
+      }
+
+      /** The paper's notation, e.g. {@code (1, 0)}, without recursion. */
+      @Override
+      public String toString() {
+        StringBuilder sb = new StringBuilder();
+        Trees.append(sb, this);
+        return sb.toString();
+      }
     }
   }
 
@@ -306,6 +421,26 @@ public final class Stamp {
         }
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(right, "right");
+      }
+
+      /** Structural equality, without recursion. */
+      @Override
+      public boolean equals(Object o) {
+        return o instanceof Node other && Trees.equal(this, other);
+      }
+
+      /** Structural hash, without recursion. */
+      @Override
+      public int hashCode() {
+        return Trees.hash(this);
+      }
+
+      /** The paper's notation, e.g. {@code (0, 1, 0)}, without recursion. */
+      @Override
+      public String toString() {
+        StringBuilder sb = new StringBuilder();
+        Trees.append(sb, this);
+        return sb.toString();
       }
     }
   }

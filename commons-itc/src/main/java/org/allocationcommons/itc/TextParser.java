@@ -13,19 +13,23 @@ import org.allocationcommons.itc.Stamp.Id;
  * </pre>
  *
  * Spaces, tabs and line breaks are allowed between tokens. Trees are normalised after parsing;
- * nesting deeper than {@link Stamp#MAX_DEPTH} is rejected before it can exhaust the stack.
+ * nesting deeper than {@link Stamp#MAX_DEPTH} is rejected before it can exhaust the stack, and
+ * parsing stops as soon as the text has more nodes (leaves included) than the node limit.
  */
 final class TextParser {
 
   private final String text;
+  private final int maxNodes;
   private int pos;
+  private int nodes;
 
-  private TextParser(String text) {
+  private TextParser(String text, int maxNodes) {
     this.text = text;
+    this.maxNodes = maxNodes;
   }
 
-  static Stamp parse(String text) {
-    TextParser p = new TextParser(text);
+  static Stamp parse(String text, int maxNodes) {
+    TextParser p = new TextParser(text, maxNodes);
     p.expect('(', "'(' opening the stamp");
     Id id = p.id(0);
     p.expect(',', "',' between id and event");
@@ -36,7 +40,7 @@ final class TextParser {
       throw p.error("end of input after the stamp");
     }
     try {
-      return Stamp.of(id, event);
+      return Stamp.of(id, event, maxNodes);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("cannot parse ITC stamp: " + e.getMessage(), e);
     }
@@ -44,6 +48,7 @@ final class TextParser {
 
   private Id id(int depth) {
     skipSpace();
+    countNode();
     if (pos < text.length()) {
       char c = text.charAt(pos);
       if (c == '0' || c == '1') {
@@ -65,6 +70,7 @@ final class TextParser {
 
   private Event event(int depth) {
     skipSpace();
+    countNode();
     if (pos < text.length() && text.charAt(pos) == '(') {
       checkDepth(depth, "event");
       pos++;
@@ -96,6 +102,15 @@ final class TextParser {
       throw error(expected);
     }
     return value;
+  }
+
+  private void countNode() {
+    if (++nodes > maxNodes) {
+      throw new IllegalArgumentException(
+          "cannot parse ITC stamp: at position " + pos + " the stamp has more than " + maxNodes
+              + " nodes (the node limit; the default is Stamp.DEFAULT_MAX_NODES = "
+              + Stamp.DEFAULT_MAX_NODES + ")");
+    }
   }
 
   private void checkDepth(int depth, String tree) {

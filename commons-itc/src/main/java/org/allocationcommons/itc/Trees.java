@@ -1,5 +1,6 @@
 package org.allocationcommons.itc;
 
+import java.util.ArrayDeque;
 import org.allocationcommons.itc.Stamp.Event;
 import org.allocationcommons.itc.Stamp.Id;
 
@@ -42,20 +43,158 @@ final class Trees {
     }
   }
 
-  /** Rejects trees where a counter summed along its path (its absolute value) overflows a long. */
+  /** The limit's wording in messages: {@code Stamp.MAX_COUNTER = ... (Long.MAX_VALUE - 2^40)}. */
+  static final String COUNTER_LIMIT =
+      "Stamp.MAX_COUNTER = " + Stamp.MAX_COUNTER + " (Long.MAX_VALUE - 2^40)";
+
+  /**
+   * Rejects trees where a counter summed along its path (its absolute value) exceeds
+   * {@link Stamp#MAX_COUNTER}. Recursion depth is the tree's depth (check it first).
+   */
   static void checkAbsoluteValues(Event event, long offset, int depth) {
     long absolute;
     try {
       absolute = Math.addExact(offset, event.n());
     } catch (ArithmeticException overflow) {
       throw new IllegalArgumentException(
-          "event counter at depth " + depth + " sums with its ancestors to more than Long.MAX_VALUE",
+          "event counter at depth " + depth + " sums with its ancestors to more than Long.MAX_VALUE,"
+              + " above " + COUNTER_LIMIT,
           overflow);
+    }
+    if (absolute > Stamp.MAX_COUNTER) {
+      throw new IllegalArgumentException(
+          "event counter at depth " + depth + " sums with its ancestors to " + absolute
+              + ", above " + COUNTER_LIMIT);
     }
     if (event instanceof Event.Node node) {
       checkAbsoluteValues(node.left(), absolute, depth + 1);
       checkAbsoluteValues(node.right(), absolute, depth + 1);
     }
+  }
+
+  /**
+   * Nodes (leaves and inner nodes) of both trees together, counted without recursion; stops
+   * counting once the count exceeds {@code limit} and then returns {@code limit + 1}.
+   */
+  static long nodeCount(Id id, Event event, long limit) {
+    ArrayDeque<Object> todo = new ArrayDeque<>();
+    todo.push(event);
+    todo.push(id);
+    long count = 0;
+    while (!todo.isEmpty() && count <= limit) {
+      Object t = todo.pop();
+      count++;
+      if (t instanceof Id.Node n) {
+        todo.push(n.right());
+        todo.push(n.left());
+      } else if (t instanceof Event.Node n) {
+        todo.push(n.right());
+        todo.push(n.left());
+      }
+    }
+    return Math.min(count, limit + 1);
+  }
+
+  /** Rejects trees with more than {@code maxNodes} nodes (see {@link #nodeCount}). */
+  static void checkNodeCount(Id id, Event event, int maxNodes) {
+    if (nodeCount(id, event, maxNodes) > maxNodes) {
+      throw new IllegalArgumentException(
+          "stamp has more than " + maxNodes + " nodes (the node limit; the default is"
+              + " Stamp.DEFAULT_MAX_NODES = " + Stamp.DEFAULT_MAX_NODES + ")");
+    }
+  }
+
+  static int checkMaxNodes(int maxNodes) {
+    if (maxNodes < 2) {
+      throw new IllegalArgumentException(
+          "maxNodes must be at least 2 (the seed (1, 0) has 2 nodes), was " + maxNodes);
+    }
+    return maxNodes;
+  }
+
+  // ------------------------------------------------- depth-safe equals, hashCode and notation
+
+  /** Structural hash of an id tree, without recursion (a pre-order fold of the nodes). */
+  static int hash(Id id) {
+    ArrayDeque<Id> todo = new ArrayDeque<>();
+    todo.push(id);
+    int h = 17;
+    while (!todo.isEmpty()) {
+      Id t = todo.pop();
+      if (t instanceof Id.Node n) {
+        h = 31 * h + 3;
+        todo.push(n.right());
+        todo.push(n.left());
+      } else {
+        h = 31 * h + (((Id.Leaf) t).one() ? 1 : 2);
+      }
+    }
+    return h;
+  }
+
+  /** Structural hash of an event tree, without recursion. */
+  static int hash(Event event) {
+    ArrayDeque<Event> todo = new ArrayDeque<>();
+    todo.push(event);
+    int h = 19;
+    while (!todo.isEmpty()) {
+      Event t = todo.pop();
+      h = 31 * (31 * h + (t instanceof Event.Node ? 2 : 1)) + Long.hashCode(t.n());
+      if (t instanceof Event.Node n) {
+        todo.push(n.right());
+        todo.push(n.left());
+      }
+    }
+    return h;
+  }
+
+  /** Structural equality of id trees, without recursion. */
+  static boolean equal(Id a, Id b) {
+    ArrayDeque<Id> todo = new ArrayDeque<>();
+    todo.push(a);
+    todo.push(b);
+    while (!todo.isEmpty()) {
+      Id y = todo.pop();
+      Id x = todo.pop();
+      if (x == y) {
+        continue;
+      }
+      if (x instanceof Id.Node nx && y instanceof Id.Node ny) {
+        todo.push(nx.right());
+        todo.push(ny.right());
+        todo.push(nx.left());
+        todo.push(ny.left());
+      } else if (!(x instanceof Id.Leaf lx && y instanceof Id.Leaf ly && lx.one() == ly.one())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Structural equality of event trees, without recursion. */
+  static boolean equal(Event a, Event b) {
+    ArrayDeque<Event> todo = new ArrayDeque<>();
+    todo.push(a);
+    todo.push(b);
+    while (!todo.isEmpty()) {
+      Event y = todo.pop();
+      Event x = todo.pop();
+      if (x == y) {
+        continue;
+      }
+      if (x.n() != y.n()) {
+        return false;
+      }
+      if (x instanceof Event.Node nx && y instanceof Event.Node ny) {
+        todo.push(nx.right());
+        todo.push(ny.right());
+        todo.push(nx.left());
+        todo.push(ny.left());
+      } else if (!(x instanceof Event.Leaf && y instanceof Event.Leaf)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static int depth(Id id) {
@@ -319,27 +458,40 @@ final class Trees {
     return sb.append(')').toString();
   }
 
+  /** Appends the notation of an id tree, without recursion. */
   static void append(StringBuilder sb, Id id) {
-    if (id instanceof Id.Node node) {
-      sb.append('(');
-      append(sb, node.left());
-      sb.append(", ");
-      append(sb, node.right());
-      sb.append(')');
-    } else {
-      sb.append(((Id.Leaf) id).one() ? '1' : '0');
-    }
+    appendAll(sb, id);
   }
 
+  /** Appends the notation of an event tree, without recursion. */
   static void append(StringBuilder sb, Event e) {
-    if (e instanceof Event.Node node) {
-      sb.append('(').append(node.n()).append(", ");
-      append(sb, node.left());
-      sb.append(", ");
-      append(sb, node.right());
-      sb.append(')');
-    } else {
-      sb.append(e.n());
+    appendAll(sb, e);
+  }
+
+  private static void appendAll(StringBuilder sb, Object root) {
+    ArrayDeque<Object> todo = new ArrayDeque<>();
+    todo.push(root);
+    while (!todo.isEmpty()) {
+      Object t = todo.pop();
+      if (t instanceof String token) {
+        sb.append(token);
+      } else if (t instanceof Id.Node node) {
+        sb.append('(');
+        todo.push(")");
+        todo.push(node.right());
+        todo.push(", ");
+        todo.push(node.left());
+      } else if (t instanceof Id.Leaf leaf) {
+        sb.append(leaf.one() ? '1' : '0');
+      } else if (t instanceof Event.Node node) {
+        sb.append('(').append(node.n()).append(", ");
+        todo.push(")");
+        todo.push(node.right());
+        todo.push(", ");
+        todo.push(node.left());
+      } else {
+        sb.append(((Event) t).n());
+      }
     }
   }
 }

@@ -21,7 +21,7 @@ class StampNotationTest {
         "((1, 0), (0, 1, 0))",
         "((0, 1), (0, 0, 1))",
         "(((1, 0), (0, 1)), (3, (0, 2, 0), 0))",
-        "(1, 9223372036854775807)",
+        "(1, 9223370937343148031)", // Stamp.MAX_COUNTER
       })
   void toStringRoundTrips(String text) {
     assertThat(Stamp.parse(text)).hasToString(text);
@@ -54,6 +54,8 @@ class StampNotationTest {
         "(1, (x, 0, 1))| at position 5 expected the counter of an event node but found 'x'",
         "(1, 9223372036854775808)| at position 4 the counter exceeds Long.MAX_VALUE",
         "(1, (9223372036854775807, 1, 0))| Long.MAX_VALUE",
+        "(1, 9223370937343148032)| sums with its ancestors to 9223370937343148032, above Stamp.MAX_COUNTER",
+        "(1, (9223370937343148031, 1, 0))| above Stamp.MAX_COUNTER = 9223370937343148031",
       })
   void parseRejectsMalformedTextNamingPositionAndExpectation(String text, String message) {
     assertThatThrownBy(() -> Stamp.parse(text))

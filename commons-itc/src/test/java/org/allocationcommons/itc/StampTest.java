@@ -202,7 +202,7 @@ class StampTest {
 
   @Test
   void eventAtTheLargestCounterOverflowsCleanly() {
-    Stamp s = Stamp.of(ONE, n(Long.MAX_VALUE));
+    Stamp s = Stamp.of(ONE, n(Stamp.MAX_COUNTER));
     assertThatThrownBy(s::event)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Long.MAX_VALUE");
