@@ -17,7 +17,7 @@ class SimulateCommandTest {
     assertThat(o.err()).isEmpty();
     assertThat(o.code()).isZero();
     assertThat(o.out())
-        .contains("Simulating 12 participants, seed 5")
+        .contains("Simulating 12 participants (generated), seed 5")
         .contains("[faithful] t=   0.0s converged   0/12")
         .contains("[faithful] network converged at")
         .contains("[water-filling] network converged at")
@@ -26,6 +26,35 @@ class SimulateCommandTest {
         .contains("Report: " + dir.resolve("out/report.html").toAbsolutePath().normalize());
     String html = Files.readString(dir.resolve("out/report.html"));
     assertThat(html).contains("<svg").contains("faithful (seed 5)").contains("water-filling (seed 5)");
+  }
+
+  @Test
+  void jsonPrintsOneSummaryPerPolicyWithTheCentralisedComparison(@TempDir Path dir) {
+    Outcome o = AllocateCommandTest.run("", dir, "simulate", "--nodes", "20", "--seed", "2", "--providers-per-recipient", "2",
+        "--capacity-ratio", "1.6", "--loss", "0", "--settle", "30", "--json");
+    assertThat(o.code()).as(o.err()).isZero();
+    String[] lines = o.out().strip().split("\n");
+    assertThat(lines).hasSize(2);
+    assertThat(lines[0]).startsWith("{\"policy\":\"faithful\",\"topology\":\"2 providers per recipient, capacity 1.60x need\"");
+    assertThat(lines[1]).startsWith("{\"policy\":\"water-filling\"");
+    for (String line : lines) {
+      assertThat(line).contains("\"converged\":true", "\"settled\":true", "\"overAllocation\":0.000000",
+              "\"centralisedSettled\":true")
+          .containsPattern("\"convergedAtSeconds\":[0-9]+\\.[0-9],\"messagesPerNode\":[0-9]+\\.[0-9]")
+          .containsPattern("\"distanceToCentralised\":0\\.00[0-9]{4}")
+          .containsPattern("\"capacity\":[0-9]+\\.[0-9]{3},\"given\"")
+          .contains("\"unusedCapacity\":", "\"unmetNeed\":", "\"allConvergedAtSeconds\":");
+    }
+  }
+
+  @Test
+  void topologyOptionsThatDoNotFitAreRefused(@TempDir Path dir) {
+    Outcome o = AllocateCommandTest.run("", dir, "simulate", "--topology", "dense", "--capacity-ratio", "2");
+    assertThat(o.code()).isEqualTo(2);
+    assertThat(o.err()).contains("--providers-per-recipient and --capacity-ratio need --topology providers, not dense");
+    Outcome bad = AllocateCommandTest.run("", dir, "simulate", "--topology", "ring");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--topology must be generated, providers or dense, was 'ring'");
   }
 
   @Test

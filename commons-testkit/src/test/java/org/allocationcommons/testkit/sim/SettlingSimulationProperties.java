@@ -9,7 +9,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.allocationcommons.core.allocation.AllocationPolicy;
 import org.allocationcommons.testkit.generators.Commons;
 import org.allocationcommons.testkit.generators.Topologies;
-import org.junit.jupiter.api.Tag;
+import net.jqwik.api.Tag;
 
 /**
  * Random small commons in the simulator, over a wide-area network without loss (see {@link
