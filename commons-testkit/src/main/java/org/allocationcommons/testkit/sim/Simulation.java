@@ -388,13 +388,7 @@ public final class Simulation implements AutoCloseable {
         parts.add(st.slotDenominators());
         parts.add(st.converged());
       }, () -> parts.add("no state"));
-      n.commitment().get().ifPresentOrElse(c -> {
-        parts.add(c.needSlots());
-        parts.add(c.capacitySlots());
-        parts.add(c.dampingFactor());
-        parts.add(c.receivedByProvider());
-        parts.add(c.needSlotReports());
-      }, () -> parts.add("no commitment"));
+      n.commitment().get().ifPresentOrElse(c -> parts.addAll(content(c)), () -> parts.add("no commitment"));
       f.put(e.getKey(), parts);
     }
     return f;
@@ -575,15 +569,13 @@ public final class Simulation implements AutoCloseable {
 
   /** What peers act on, the same in both (stamps, timestamps and damping histories aside). */
   private static boolean sameContent(Commitment held, Optional<Commitment> latest) {
-    if (latest.isEmpty()) {
-      return false;
-    }
-    Commitment l = latest.get();
-    return held.needSlots().equals(l.needSlots()) && held.capacitySlots().equals(l.capacitySlots())
-        && held.recognitionWeights().equals(l.recognitionWeights())
-        && held.dampingFactor().doubleValue() == l.dampingFactor().doubleValue()
-        && held.receivedByProvider().equals(l.receivedByProvider())
-        && held.needSlotReports().equals(l.needSlotReports());
+    return latest.isPresent() && content(held).equals(content(latest.get()));
+  }
+
+  /** A commitment's content as peers act on it: all but stamp, timestamp and damping history. */
+  private static List<Object> content(Commitment c) {
+    return List.of(c.needSlots(), c.capacitySlots(), c.recognitionWeights(), c.dampingFactor(),
+        c.receivedByProvider(), c.needSlotReports());
   }
 
   private double unusedCapacity(String k, CommonsNode n) {
