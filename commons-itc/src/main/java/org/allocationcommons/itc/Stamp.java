@@ -347,6 +347,39 @@ public final class Stamp {
       return new Node(left, right);
     }
 
+    /**
+     * Whether every part of the interval {@code part} owns is owned by this id too: what a sponsor
+     * checks before taking back an id a retiring invitee hands it (it must be within the id the
+     * sponsor gave, or the two would own one interval twice). Works on unnormalised trees, without
+     * recursion.
+     */
+    default boolean covers(Id part) {
+      Objects.requireNonNull(part, "part");
+      java.util.ArrayDeque<Id[]> todo = new java.util.ArrayDeque<>();
+      todo.push(new Id[] {this, part});
+      while (!todo.isEmpty()) {
+        Id[] pair = todo.pop();
+        Id whole = pair[0];
+        Id p = pair[1];
+        if (whole instanceof Leaf w && w.one() || p instanceof Leaf l && !l.one()) {
+          continue;
+        }
+        if (whole instanceof Node w && p instanceof Node n) {
+          todo.push(new Id[] {w.left(), n.left()});
+          todo.push(new Id[] {w.right(), n.right()});
+        } else if (whole instanceof Node w) { // p is 1: w must be all ones
+          todo.push(new Id[] {w.left(), p});
+          todo.push(new Id[] {w.right(), p});
+        } else if (p instanceof Node n) { // whole is 0: p must be all zeros
+          todo.push(new Id[] {whole, n.left()});
+          todo.push(new Id[] {whole, n.right()});
+        } else {
+          return false; // whole is 0, p is 1
+        }
+      }
+      return true;
+    }
+
     /** A leaf: {@code 1} when {@code one}, else {@code 0}. */
     record Leaf(boolean one) implements Id {}
 
