@@ -365,7 +365,7 @@ public final class CommonsNode implements AutoCloseable {
             throw new IllegalStateException(me + " owns no ITC id (not sponsored, or retired): cannot invite");
           }
           Stamp.Fork f = m.itcStamp().fork();
-          own.membership().set(Optional.of(m.invitedOne(newcomer, f.left())));
+          own.membership().set(Optional.of(m.invitedOne(newcomer, f.left(), f.right())));
           Invitation inv = new Invitation(me, newcomer, f.right(), scheduler.nowMillis());
           if (!publisher.publish(DocumentPaths.invitation(me, newcomer), inv)) {
             throw new IllegalStateException(me + " could not publish the invitation of " + newcomer
@@ -777,7 +777,7 @@ public final class CommonsNode implements AutoCloseable {
         return acceptInvitation(o.document(Invitation.class));
       }
       case RETIREMENT -> {
-        return absorb(o.document(Retirement.class));
+        return absorb(o.path(), o.document(Retirement.class));
       }
     }
     return false;
@@ -839,10 +839,18 @@ public final class CommonsNode implements AutoCloseable {
     return true;
   }
 
-  private boolean absorb(Retirement r) {
+  private boolean absorb(String path, Retirement r) {
     Membership m = own.member();
     if (!r.sponsor().equals(me) || m.absorbed().contains(r.pubKey()) || !m.invited().contains(r.pubKey())
         || m.itcStamp().isAnonymous()) {
+      return false;
+    }
+    Optional<Stamp.Id> given = m.grantedTo(r.pubKey());
+    if (given.isEmpty() || !given.get().covers(r.itcStamp().id())) {
+      // an id it was never given would make this node own another participant's interval twice
+      log.warn("{}: refused the retirement of {}: the ITC id it hands back is not within {}",
+          me, r.pubKey(), given.map(id -> "the one it was given").orElse("any id on record for it"));
+      rejections.recordDrop(Rejection.UNGRANTED_ID, path);
       return false;
     }
     try {

@@ -34,5 +34,10 @@ public enum Rejection {
    * (default 5 minutes): nobody stays "fresh" by lying about time. Not remembered, so the same
    * document is accepted once the receiver's clock has caught up.
    */
-  FUTURE_TIMESTAMP
+  FUTURE_TIMESTAMP,
+  /**
+   * A retirement hands its sponsor back an ITC id that is not within the id the sponsor gave it:
+   * taking it would make the sponsor own another participant's interval twice.
+   */
+  UNGRANTED_ID
 }
