@@ -4,20 +4,32 @@ import java.util.SplittableRandom;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.allocationcommons.core.allocation.AllocationPolicy;
 import org.allocationcommons.testkit.generators.Commons;
 import org.allocationcommons.testkit.generators.Topologies;
-import net.jqwik.api.Tag;
 
 /**
  * Random small commons in the simulator, over a wide-area network without loss (see {@link
- * SettlingSimulationTest}): every one settles, nobody
- * is over-allocated beyond tolerance, and the outcome is within 1% of the centralised fixed point.
+ * SettlingSimulationTest}): every one settles, nobody is over-allocated beyond tolerance, and the
+ * outcome is within 1% of capacity of the centralised fixed point under the faithful policy.
+ *
+ * <p>Under water-filling the fixed point is not unique where spills share an under-supplied need
+ * slot's deficit (docs/algorithm.md, section 5a): the protocol and the solver's synchronous rounds
+ * can land on different splits. Measured on 30 random small dense commons: median 0.2%, largest
+ * 1.96% of capacity; so the bound there is {@value #WATER_FILLING_SMALL_COMMONS}.
  */
 @Tag("slow")
 class SettlingSimulationProperties {
+
+  /** The distance bound for water-filling in small commons (see the class description). */
+  static final double WATER_FILLING_SMALL_COMMONS = 0.025;
+
+  private static double bound(AllocationPolicy policy) {
+    return policy == AllocationPolicy.WATER_FILLING ? WATER_FILLING_SMALL_COMMONS : 0.01;
+  }
 
   @Property(tries = 8, edgeCases = EdgeCasesMode.NONE)
   void randomCommonsOfKProvidersPerRecipientSettle(
@@ -27,7 +39,7 @@ class SettlingSimulationProperties {
       @ForAll AllocationPolicy policy,
       @ForAll long seed) {
     Commons commons = Topologies.providersPerRecipient(participants, k, ratio, new SplittableRandom(seed));
-    SettlingSimulationTest.assertSettles(commons, policy, seed);
+    SettlingSimulationTest.assertSettles(commons, policy, seed, bound(policy));
   }
 
   @Property(tries = 4, edgeCases = EdgeCasesMode.NONE)
@@ -37,6 +49,6 @@ class SettlingSimulationProperties {
       @ForAll AllocationPolicy policy,
       @ForAll long seed) {
     Commons commons = Topologies.denseMutual(participants, partners, new SplittableRandom(seed));
-    SettlingSimulationTest.assertSettles(commons, policy, seed);
+    SettlingSimulationTest.assertSettles(commons, policy, seed, bound(policy));
   }
 }

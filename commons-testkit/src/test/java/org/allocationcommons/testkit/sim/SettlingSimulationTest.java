@@ -50,11 +50,14 @@ class SettlingSimulationTest {
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("grid")
   void settlesNearTheCentralisedFixedPoint(AllocationPolicy policy, Commons commons) {
-    assertSettles(commons, policy, 11);
+    assertSettles(commons, policy, 11, 0.01);
   }
 
-  /** Runs {@code commons} to settlement and checks issue 14's three conditions. */
-  static void assertSettles(Commons commons, AllocationPolicy policy, long seed) {
+  /**
+   * Runs {@code commons} to settlement and checks issue 14's three conditions, the distance to the
+   * centralised solution within {@code maxDistance} of capacity.
+   */
+  static void assertSettles(Commons commons, AllocationPolicy policy, long seed, double maxDistance) {
     try (Simulation sim = Simulation.builder().commons(commons).policy(policy).seed(seed).network(NetworkConditions.wideArea().withLoss(0)).build()) {
       assertThat(sim.runUntilConverged(Duration.ofSeconds(120))).as("network converged (80%%)").isPresent();
       OptionalLong all = sim.runUntil(() -> sim.participants().stream().allMatch(sim::isConverged), Duration.ofSeconds(90));
@@ -66,7 +69,7 @@ class SettlingSimulationTest {
       assertThat(s.overAllocation()).as("over-allocation").isLessThanOrEqualTo(0.001 * s.capacity());
       CentralisedSolver.Solution ref = Settlement.centralised(sim.commons().commitments(), policy, 500);
       assertThat(ref.settled()).isTrue();
-      assertThat(s.distanceTo(ref.received())).as("distance to the centralised solution").isLessThanOrEqualTo(0.01);
+      assertThat(s.distanceTo(ref.received())).as("distance to the centralised solution").isLessThanOrEqualTo(maxDistance);
       assertThat(sim.scheduler().failures()).isEmpty();
     }
   }
