@@ -13,6 +13,10 @@ package org.allocationcommons.sync.gun;
  * @param duplicates incoming messages or values ignored because they were already seen
  * @param stale incoming values ignored because a newer one was held (HAM)
  * @param listenerFailures listener calls that threw
+ * @param superseded unconfirmed publishes replaced by a newer one of the same path before a relay
+ *     confirmed them (their payload dropped; the newer one's confirmation completes them)
+ * @param unconfirmed paths with a publish still waiting for a relay's confirmation (at most one
+ *     payload held per path, however long the relays are down)
  */
 public record GunStats(
     long framesIn,
@@ -24,4 +28,6 @@ public record GunStats(
     long delivered,
     long duplicates,
     long stale,
-    long listenerFailures) {}
+    long listenerFailures,
+    long superseded,
+    long unconfirmed) {}

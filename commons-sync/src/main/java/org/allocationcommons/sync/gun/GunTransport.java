@@ -103,6 +103,7 @@ public final class GunTransport implements Transport {
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong stale = new AtomicLong();
+  private final AtomicLong superseded = new AtomicLong();
   private final AtomicLong listenerFailures = new AtomicLong();
 
   /** The value of one node we hold: the latest by HAM. */
@@ -116,12 +117,28 @@ public final class GunTransport implements Transport {
     final String value;
     final CompletableFuture<Void> done = new CompletableFuture<>();
     final Set<String> ids = new LinkedHashSet<>();
+    /** The stages of older publishes of this soul that this one replaced: they end with it. */
+    final List<CompletableFuture<Void>> superseded = new ArrayList<>();
 
     Pending(String path, String soul, double state, String value) {
       this.path = path;
       this.soul = soul;
       this.state = state;
       this.value = value;
+      done.whenComplete(
+          (v, e) -> {
+            List<CompletableFuture<Void>> waiting;
+            synchronized (superseded) {
+              waiting = List.copyOf(superseded);
+            }
+            for (CompletableFuture<Void> f : waiting) {
+              if (e == null) {
+                f.complete(null);
+              } else {
+                f.completeExceptionally(e);
+              }
+            }
+          });
     }
   }
 
@@ -198,9 +215,14 @@ public final class GunTransport implements Transport {
 
   /** A snapshot of this transport's counters. */
   public GunStats stats() {
+    int unconfirmed;
+    synchronized (lock) {
+      unconfirmed = pendingBySoul.size();
+    }
     return new GunStats(
         framesIn.get(), framesOut.get(), malformed.get(), acks.get(), rejected.get(),
-        reconnects.get(), delivered.get(), duplicates.get(), stale.get(), listenerFailures.get());
+        reconnects.get(), delivered.get(), duplicates.get(), stale.get(), listenerFailures.get(),
+        superseded.get(), unconfirmed);
   }
 
   @Override
@@ -222,6 +244,21 @@ public final class GunTransport implements Transport {
       held.put(soul, new Held(path, state, value));
       pending = new Pending(path, soul, state, value);
       pending.ids.add(id);
+      // A newer value supersedes the unconfirmed older ones of this soul: the relay's confirmation
+      // of it confirms them too, so they keep no payload (a relay down for hours must not make the
+      // node hold every heartbeat it published): one pending value per soul.
+      List<Pending> older = pendingBySoul.remove(soul);
+      if (older != null) {
+        for (Pending o : older) {
+          o.ids.forEach(pendingById::remove);
+          synchronized (o.superseded) { // o may be confirmed meanwhile: completing twice is harmless
+            pending.superseded.add(o.done);
+            pending.superseded.addAll(o.superseded); // flat: completing them never nests
+            o.superseded.clear();
+          }
+        }
+        superseded.addAndGet(older.size());
+      }
       pendingById.put(id, pending);
       pendingBySoul.computeIfAbsent(soul, s -> new ArrayList<>()).add(pending);
       local = List.copyOf(subs.getOrDefault(soul, List.of()));

@@ -97,6 +97,26 @@ class GunTransportTest {
     assertThat(seen).allSatisfy(b -> assertThat(b).containsExactly(7));
   }
 
+  /**
+   * Issue 10: with the relay down, every unconfirmed publish used to be kept with its payload. Now a
+   * newer publish of a path supersedes the older ones: one payload held per path, and the older
+   * stages complete (here: fail on close) with the newest.
+   */
+  @Test
+  void unconfirmedPublishesOfOnePathHoldOnePayload() {
+    List<java.util.concurrent.CompletableFuture<Void>> stages = new java.util.ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      stages.add(transport.publish(PATH, new byte[10_000]).toCompletableFuture());
+    }
+    transport.publish(DocumentPaths.of("abcKey", DocumentPaths.ALLOCATION_STATE), new byte[1]);
+    assertThat(transport.stats().unconfirmed()).isEqualTo(2);
+    assertThat(transport.stats().superseded()).isEqualTo(999);
+    assertThat(stages).noneMatch(java.util.concurrent.CompletableFuture::isDone);
+    transport.close();
+    assertThat(stages).allMatch(java.util.concurrent.CompletableFuture::isCompletedExceptionally);
+    assertThatThrownBy(() -> stages.get(0).get()).hasMessageContaining("closed before a relay confirmed");
+  }
+
   @Test
   void closeFailsUnconfirmedPublishesAndLaterCalls() {
     var pending = transport.publish(PATH, new byte[] {1}).toCompletableFuture();
