@@ -246,7 +246,6 @@ public final class CommonsNode implements AutoCloseable {
     if (stored.isEmpty() && !b.founder && b.invitation == null && b.awaitFrom == null && !b.readOnly) {
       log.warn("{}: not a member and waiting for no invitation, so it will read but never publish;"
           + " build it with founder(), joinWith(invitation) or awaitInvitationFrom(sponsor), or readOnly()", me);
-      warnedNotMember = true;
     }
     own.membership().set(Optional.of(m.withStamp(own.recovered(m.itcStamp()))));
     own.membership().flushNow();
@@ -541,7 +540,8 @@ public final class CommonsNode implements AutoCloseable {
           Commitment next = edit.apply(base.toBuilder()).timestamp(now).build();
           envelopes.seal(identity, DocumentPaths.of(me, DocumentPaths.COMMITMENT), next); // size check: throws, changing nothing
           if (!own.isMember() && !own.member().awaiting().isPresent() && !warnedNotMember) {
-            log.warn("{}: inputs set on a node that is not a member and waits for no invitation: nothing is published", me);
+            log.warn("{}: inputs set on a node that is not a member and waits for no invitation: nothing is published"
+                + " (build it with founder(), joinWith(invitation) or awaitInvitationFrom(sponsor))", me);
             warnedNotMember = true;
           }
           own.commitment().set(Optional.of(next));

@@ -699,7 +699,7 @@ public final class GunTransport implements Transport {
       if (again) {
         reconnects.incrementAndGet();
       }
-      log.debug("connected to {}", uri);
+      log.info(again ? "reconnected to {}" : "connected to {}", uri);
       webSocket.request(1);
       onConnected(this);
     }
@@ -761,6 +761,8 @@ public final class GunTransport implements Transport {
 
     private void lost(WebSocket socket, Throwable error) {
       Duration delay;
+      int failures;
+      boolean wasConnected;
       synchronized (this) {
         if (socket != null && socket != ws) {
           return; // an old socket's late news
@@ -771,7 +773,8 @@ public final class GunTransport implements Transport {
         if (stopped) {
           return;
         }
-        attempt++;
+        failures = ++attempt;
+        wasConnected = everConnected;
         delay =
             Backoff.delay(
                 attempt,
@@ -782,7 +785,13 @@ public final class GunTransport implements Transport {
       if (socket != null) {
         socket.abort();
       }
-      log.debug("connection to {} lost ({}); retry {} in {}", uri, error == null ? "closed" : error.toString(), attempt, delay);
+      String why = error == null ? "closed" : error.toString();
+      if (failures == 1) { // the first failure since the link was up (or since the start): worth an INFO
+        log.info(wasConnected ? "connection to {} lost ({}); reconnecting, first retry in {}"
+            : "cannot connect to {} ({}); retrying, first retry in {}", uri, why, delay);
+      } else {
+        log.debug("connection to {} still down ({}); retry {} in {}", uri, why, failures, delay);
+      }
       try {
         scheduler.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
       } catch (RejectedExecutionException e) {

@@ -1,6 +1,9 @@
 package org.allocationcommons.sync.store;
 
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * A value that changes over time and tells its subscribers (a reactive store, like Svelte's).
@@ -18,4 +21,38 @@ public interface ReadableStore<T> {
    * listener that throws is isolated (reported, and the others are still called).
    */
   Registration subscribe(Consumer<? super T> listener);
+
+  /**
+   * The first value, current or later, that satisfies {@code condition}: a way to wait for
+   * something to happen without writing a listener, e.g. {@code
+   * node.received().when(r -> r.total() > 0).get(30, TimeUnit.SECONDS)}.
+   *
+   * <p>The future completes on the thread that sets the value (at once if the current value
+   * satisfies the condition), and fails if {@code condition} throws. The store's subscription ends
+   * when the future completes, including when the caller cancels it or it times out ({@link
+   * CompletableFuture#orTimeout}), so an abandoned wait does not keep listening.
+   *
+   * @param condition tested on the current value and then on every new one
+   * @return completes with the first value satisfying {@code condition}
+   */
+  default CompletableFuture<T> when(Predicate<? super T> condition) {
+    Objects.requireNonNull(condition, "condition");
+    CompletableFuture<T> first = new CompletableFuture<>();
+    Registration registration =
+        subscribe(
+            v -> {
+              if (first.isDone()) {
+                return;
+              }
+              try {
+                if (condition.test(v)) {
+                  first.complete(v);
+                }
+              } catch (RuntimeException e) {
+                first.completeExceptionally(e);
+              }
+            });
+    first.whenComplete((v, e) -> registration.close());
+    return first;
+  }
 }

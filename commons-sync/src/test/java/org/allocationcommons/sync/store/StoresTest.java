@@ -1,11 +1,16 @@
 package org.allocationcommons.sync.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.allocationcommons.sync.time.VirtualScheduler;
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +95,75 @@ class StoresTest {
     assertThat(runs).hasValue(1);
     s.advanceBy(Duration.ofSeconds(2));
     assertThat(runs).hasValue(1);
+  }
+
+  @Test
+  void whenCompletesAtOnceIfTheCurrentValueSatisfiesTheCondition() {
+    Counting<Integer> store = new Counting<>(Stores.writable(7));
+    CompletableFuture<Integer> seven = store.when(x -> x > 5);
+    assertThat(seven).isCompletedWithValue(7);
+    assertThat(store.open).hasValue(0);
+  }
+
+  @Test
+  void whenCompletesWithTheFirstSatisfyingValueAndStopsListening() {
+    WritableStore<Integer> w = Stores.writable(0);
+    Counting<Integer> store = new Counting<>(w);
+    CompletableFuture<Integer> big = store.when(x -> x >= 10);
+    w.set(3);
+    assertThat(big).isNotDone();
+    assertThat(store.open).hasValue(1);
+    w.set(12);
+    w.set(20);
+    assertThat(big).isCompletedWithValue(12);
+    assertThat(store.open).hasValue(0);
+  }
+
+  @Test
+  void whenFailsIfTheConditionThrows() {
+    WritableStore<String> w = Stores.writable("a");
+    CompletableFuture<String> f = w.when(v -> { if (v.equals("b")) { throw new IllegalStateException("condition bug"); } return false; });
+    w.set("b");
+    assertThatThrownBy(f::join).isInstanceOf(CompletionException.class).hasRootCauseMessage("condition bug");
+  }
+
+  @Test
+  void anAbandonedWaitStopsListening() {
+    Counting<Integer> store = new Counting<>(Stores.writable(0));
+    CompletableFuture<Integer> never = store.when(x -> x > 0);
+    never.orTimeout(1, TimeUnit.MILLISECONDS);
+    assertThatThrownBy(never::join).isInstanceOf(CompletionException.class);
+    assertThat(store.open).hasValue(0);
+    CompletableFuture<Integer> cancelled = store.when(x -> x > 0);
+    cancelled.cancel(false);
+    assertThat(store.open).hasValue(0);
+  }
+
+  /** A store that counts its open subscriptions. */
+  private static final class Counting<T> implements ReadableStore<T> {
+    final AtomicInteger open = new AtomicInteger();
+    private final ReadableStore<T> inner;
+
+    Counting(ReadableStore<T> inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public T get() {
+      return inner.get();
+    }
+
+    @Override
+    public Registration subscribe(Consumer<? super T> listener) {
+      open.incrementAndGet();
+      Registration r = inner.subscribe(listener);
+      AtomicInteger closed = new AtomicInteger();
+      return () -> {
+        if (closed.getAndIncrement() == 0) {
+          open.decrementAndGet();
+        }
+        r.close();
+      };
+    }
   }
 }
