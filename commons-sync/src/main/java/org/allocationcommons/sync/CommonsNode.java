@@ -39,6 +39,7 @@ import org.allocationcommons.sync.envelope.PubKeys;
 import org.allocationcommons.sync.envelope.Rejection;
 import org.allocationcommons.sync.envelope.RejectionCounter;
 import org.allocationcommons.sync.inbound.Admission;
+import org.allocationcommons.sync.inbound.InboundBudget;
 import org.allocationcommons.sync.inbound.InboundGuard;
 import org.allocationcommons.sync.internal.Certificate;
 import org.allocationcommons.sync.internal.Hops;
@@ -212,7 +213,7 @@ public final class CommonsNode implements AutoCloseable {
     this.own = OwnDocuments.open(Optional.ofNullable(b.storage), me, codec, scheduler, b.persistDebounce, onFailure);
     this.publisher = new Publisher(identity, envelopes, transport, own, listener);
     this.inbound =
-        new Inbound(envelopes, InboundGuard.withDefaults(scheduler::nowMillis), rejections, listener,
+        new Inbound(envelopes, InboundGuard.builder(scheduler::nowMillis).budget(b.inboundBudget).build(), rejections, listener,
             scheduler::nowMillis, b.maxClockSkew.toMillis());
     this.provider = new ProviderSide(me, b.policy, own.state().get());
     this.recipient = new RecipientSide(me);
@@ -877,6 +878,7 @@ public final class CommonsNode implements AutoCloseable {
     private Duration persistDebounce = Duration.ofMillis(50);
     private Duration heartbeat = Duration.ofSeconds(30);
     private Duration maxClockSkew = Duration.ofMinutes(5);
+    private InboundBudget inboundBudget = InboundBudget.defaults();
     private NodeListener listener = NodeListener.NONE;
     private boolean founder;
     private boolean readOnly;
@@ -964,6 +966,16 @@ public final class CommonsNode implements AutoCloseable {
      */
     public Builder maxClockSkew(Duration skew) {
       this.maxClockSkew = Scheduler.requireDelay(skew);
+      return this;
+    }
+
+    /**
+     * What each participant may cost this node in inbound work (bytes and deliveries per second,
+     * with bursts); deliveries beyond it are dropped unread and counted as {@link
+     * Rejection#RATE_LIMITED}. Default {@link InboundBudget#defaults()} (1 MiB/s, 64 deliveries/s).
+     */
+    public Builder inboundBudget(InboundBudget budget) {
+      this.inboundBudget = Objects.requireNonNull(budget, "budget");
       return this;
     }
 
