@@ -78,6 +78,13 @@ class AllocateLimitsTest {
     assertBadInput(o, "commitments.alice", "timestamp");
   }
 
+  /** A value with line breaks (here a blank id) does not split the error over several lines. */
+  @Test
+  void errorsStayOnOneLine(@TempDir Path dir) {
+    Outcome o = run(needOf("{\"id\": \" \\n\\n \", \"name\": \"\", \"quantity\": 1}"), dir, "allocate");
+    assertBadInput(o, "commitments.bob", "need_slots[0].id", "must not be blank");
+  }
+
   @Test
   void inputBeyondMaxBytesIsRefusedWithTheLimit(@TempDir Path dir) {
     Outcome o = run(AllocateCommandTest.SCENARIO, dir, "allocate", "--max-bytes", "100");

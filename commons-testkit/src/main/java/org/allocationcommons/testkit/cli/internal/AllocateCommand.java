@@ -58,7 +58,8 @@ public final class AllocateCommand {
       Required fields:
         scenario     provider (non-blank string, a key of commitments), commitments (object)
         commitment   timestamp (epoch milliseconds > 0); every other field is optional
-        slot         id (non-blank, in capacity_slots and need_slots); quantity defaults to 0
+        slot         id (non-blank) and name (a string, may be empty), in capacity_slots
+                     and need_slots
       Limits: every quantity is finite, >= 0 and <= 1e12, and a commitment's need quantities, and
       its capacity quantities, each sum to at most 1e12; weights and damping_factor are in [0, 1].
 
