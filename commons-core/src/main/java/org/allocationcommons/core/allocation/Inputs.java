@@ -3,9 +3,14 @@ package org.allocationcommons.core.allocation;
 import java.util.List;
 import java.util.Map;
 import org.allocationcommons.core.model.Commitment;
+import org.allocationcommons.core.model.Limits;
+import org.allocationcommons.core.model.ProviderShare;
 import org.allocationcommons.core.model.Slot;
 
-/** Rejects input the formulas cannot digest, naming the field, the value and the rule. */
+/**
+ * Rejects input the formulas cannot digest, naming the field, the value and the rule: the same
+ * limits as validation ({@link Limits}), for inputs built without it.
+ */
 final class Inputs {
 
   private Inputs() {}
@@ -33,6 +38,28 @@ final class Inputs {
                 + ": must be a finite number in [0, 1]");
       }
       quantities("networkCommitments[" + e.getKey() + "].need_slots", c.needSlots());
+      reports("networkCommitments[" + e.getKey() + "]", c);
+    }
+  }
+
+  /** Reported values must be finite, >= 0 and at most what one provider can give. */
+  private static void reports(String field, Commitment c) {
+    for (Map.Entry<String, Double> r : c.receivedByProvider().entrySet()) {
+      given(field + ".received_by_provider[" + r.getKey() + "]", r.getValue());
+    }
+    for (Map.Entry<String, Map<String, ProviderShare>> n : c.needSlotReports().entrySet()) {
+      for (Map.Entry<String, ProviderShare> p : n.getValue().entrySet()) {
+        String f = field + ".need_slot_reports[" + n.getKey() + "][" + p.getKey() + "]";
+        given(f + ".offered", p.getValue().offered());
+        given(f + ".received", p.getValue().received());
+      }
+    }
+  }
+
+  private static void given(String field, Double v) {
+    if (v == null || !(v >= 0 && v <= Limits.MAX_GIVEN)) {
+      throw new IllegalArgumentException(
+          field + " = " + v + ": must be a finite number in [0, " + Limits.MAX_GIVEN_TEXT + "]");
     }
   }
 
@@ -61,6 +88,16 @@ final class Inputs {
                 + q
                 + ": must be a finite number >= 0");
       }
+    }
+    double sum = Limits.sum(slots);
+    if (!Limits.withinSum(sum)) {
+      throw new IllegalArgumentException(
+          field
+              + ": quantities sum to "
+              + sum
+              + ", must sum to at most "
+              + Limits.MAX_QUANTITY_TEXT
+              + " (SPEC 7, arithmetic limits)");
     }
   }
 }

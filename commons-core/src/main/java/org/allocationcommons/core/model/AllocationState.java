@@ -7,11 +7,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import static org.allocationcommons.core.validation.Messages.MAX;
+
 import org.allocationcommons.core.validation.Finite;
 import org.allocationcommons.itc.Stamp;
 
@@ -32,13 +35,13 @@ public record AllocationState(
         Map<@NotBlank String, @NotNull @Valid SlotDenominators> slotDenominators,
     @JsonProperty("slot_allocations") List<@NotNull @Valid SlotAllocation> slotAllocations,
     @JsonProperty("recipient_totals")
-        Map<@NotBlank String, @NotNull @Finite @PositiveOrZero Double> recipientTotals,
+        Map<@NotBlank String, @NotNull @Finite @PositiveOrZero @DecimalMax(value = Limits.MAX_GIVEN_TEXT, message = MAX) Double> recipientTotals,
     @JsonProperty("converged") boolean converged,
     @JsonProperty("convergenceHistory") List<@NotNull @Valid ConvergenceEntry> convergenceHistory,
     @JsonProperty("itcStamp") @NotNull Stamp itcStamp,
     @JsonProperty("timestamp") @Positive long timestamp,
     @JsonProperty("recipient_offers") @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        Map<@NotBlank String, @NotNull Map<@NotBlank String, @NotNull @Finite @PositiveOrZero Double>>
+        Map<@NotBlank String, @NotNull Map<@NotBlank String, @NotNull @Finite @PositiveOrZero @DecimalMax(value = Limits.MAX_GIVEN_TEXT, message = MAX) Double>>
             recipientOffers) {
 
   /** Requires the stamp; null collections become empty. */

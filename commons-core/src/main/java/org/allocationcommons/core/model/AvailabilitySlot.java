@@ -30,7 +30,7 @@ import org.allocationcommons.core.validation.Finite;
 public record AvailabilitySlot(
     @JsonProperty("id") @NotBlank String id,
     @JsonProperty("name") @NotNull String name,
-    @JsonProperty("quantity") @Finite @PositiveOrZero double quantity,
+    @JsonProperty("quantity") @Finite @PositiveOrZero @DecimalMax(value = Limits.MAX_QUANTITY_TEXT, message = MAX) double quantity,
     @JsonProperty("emoji") Optional<String> emoji,
     @JsonProperty("unit") Optional<String> unit,
     @JsonProperty("description") Optional<String> description,

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.allocationcommons.core.validation.BoundedSum;
 import org.allocationcommons.core.validation.Finite;
 import org.allocationcommons.itc.Stamp;
 
@@ -39,8 +40,8 @@ import org.allocationcommons.itc.Stamp;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Commitment(
     @JsonProperty("pubKey") @NotBlank String pubKey,
-    @JsonProperty("capacity_slots") List<@NotNull @Valid AvailabilitySlot> capacitySlots,
-    @JsonProperty("need_slots") List<@NotNull @Valid NeedSlot> needSlots,
+    @JsonProperty("capacity_slots") @BoundedSum List<@NotNull @Valid AvailabilitySlot> capacitySlots,
+    @JsonProperty("need_slots") @BoundedSum List<@NotNull @Valid NeedSlot> needSlots,
     @JsonProperty("recognition_weights")
         Map<@NotBlank String, @NotNull @Finite @DecimalMin(value = "0", message = MIN) @DecimalMax(value = "1", message = MAX) Double>
             recognitionWeights,
@@ -52,7 +53,7 @@ public record Commitment(
         Double dampingFactor,
     @JsonProperty("damping_history") List<@NotNull @Valid DampingEntry> dampingHistory,
     @JsonProperty("received_by_provider") @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        Map<@NotBlank String, @NotNull @Finite @PositiveOrZero Double> receivedByProvider,
+        Map<@NotBlank String, @NotNull @Finite @PositiveOrZero @DecimalMax(value = Limits.MAX_GIVEN_TEXT, message = MAX) Double> receivedByProvider,
     @JsonProperty("need_slot_reports") @JsonInclude(JsonInclude.Include.NON_EMPTY)
         Map<@NotBlank String, @NotNull Map<@NotBlank String, @NotNull @Valid ProviderShare>> needSlotReports) {
 

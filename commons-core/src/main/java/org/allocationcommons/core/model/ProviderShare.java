@@ -2,7 +2,10 @@ package org.allocationcommons.core.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.PositiveOrZero;
+import static org.allocationcommons.core.validation.Messages.MAX;
+
 import org.allocationcommons.core.validation.Finite;
 
 /**
@@ -12,8 +15,8 @@ import org.allocationcommons.core.validation.Finite;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ProviderShare(
-    @JsonProperty("offered") @Finite @PositiveOrZero double offered,
-    @JsonProperty("received") @Finite @PositiveOrZero double received) {
+    @JsonProperty("offered") @Finite @PositiveOrZero @DecimalMax(value = Limits.MAX_GIVEN_TEXT, message = MAX) double offered,
+    @JsonProperty("received") @Finite @PositiveOrZero @DecimalMax(value = Limits.MAX_GIVEN_TEXT, message = MAX) double received) {
 
   /** A share. */
   public static ProviderShare of(double offered, double received) {

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.Objects;
+import static org.allocationcommons.core.validation.Messages.MAX;
+
 import org.allocationcommons.core.validation.Finite;
 
 /**
@@ -17,7 +20,7 @@ public record SlotAllocation(
     @JsonProperty("availability_slot_id") @NotBlank String availabilitySlotId,
     @JsonProperty("recipient_pubkey") @NotBlank String recipientPubkey,
     @JsonProperty("recipient_need_slot_id") @NotBlank String recipientNeedSlotId,
-    @JsonProperty("quantity") @Finite @PositiveOrZero double quantity,
+    @JsonProperty("quantity") @Finite @PositiveOrZero @DecimalMax(value = Limits.MAX_GIVEN_TEXT, message = MAX) double quantity,
     @JsonProperty("time_compatible") boolean timeCompatible,
     @JsonProperty("location_compatible") boolean locationCompatible,
     @JsonProperty("tier") @NotNull Tier tier) {

@@ -225,12 +225,14 @@ public final class Settling {
       offers += s.offered();
       spills += s.spill();
     }
+    // Fractions of a sum first (each in [0, 1]): q / offers overflowed for tiny offers, and 0 * that
+    // was NaN.
     if (offers >= q) {
-      return offers > 0 ? mine.offered() * (q / offers) : 0;
+      return offers > 0 ? q * (mine.offered() / offers) : 0;
     }
     if (spills > 0) {
       return mine.offered() + (q - offers) * (mine.spill() / spills);
     }
-    return offers > 0 ? mine.offered() * (q / offers) : 0;
+    return offers > 0 ? q * (mine.offered() / offers) : 0;
   }
 }

@@ -14,7 +14,8 @@ import org.allocationcommons.testkit.cli.internal.UsageException;
  * The command line of the main job, {@code java -jar allocation-commons.jar <command>}:
  * {@code simulate} runs a simulated commons to convergence, prints progress and a summary and writes an
  * HTML report; {@code allocate} computes one provider's allocation from a JSON scenario. Exit codes:
- * 0 success, 1 the simulation did not converge or failed, 2 bad arguments or bad input.
+ * 0 success, 1 the simulation did not converge or failed (or an internal failure, reported on one
+ * line without a stack trace), 2 bad arguments or bad input (one line naming field, value and rule).
  */
 public final class Main {
 
@@ -34,7 +35,8 @@ public final class Main {
         allocate   Compute one provider's allocation from a JSON scenario and print it as JSON.
         help       Show this help, or one command's: help simulate | help allocate
 
-      Exit codes: 0 success, 1 not converged or failed, 2 bad arguments or bad input.
+      Exit codes: 0 success, 1 not converged or failed (internal failure), 2 bad arguments or bad
+      input (one line 'error: ...' naming the field, the value and the rule on standard error).
       """;
 
   private Main() {}
@@ -80,10 +82,20 @@ public final class Main {
           throw new UsageException("unknown command '" + command + "'; commands are simulate, allocate and help");
       }
     } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + oneLine(e.getMessage()));
       err.println("Run 'java -jar allocation-commons.jar help' for usage.");
       return USAGE;
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+      // A bug, not bad input: one line, no stack trace (SPEC 7: errors in our own words).
+      err.println("error: internal failure in '" + command + "': " + e.getClass().getSimpleName() + ": "
+          + oneLine(String.valueOf(e.getMessage())));
+      return FAILED;
     }
+  }
+
+  /** The message on one line: line breaks in input values would split it. */
+  static String oneLine(String message) {
+    return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
   }
 
   private static int help(List<String> rest, PrintStream out) throws UsageException {

@@ -21,7 +21,8 @@ public final class TierSplit {
     }
     double safe = Math.max(d, DENOMINATOR_FLOOR);
     for (int i = 0; i < n; i++) {
-      out[i] = num[i] > 0 ? Math.min(capacity * num[i] / safe, cap[i]) : 0;
+      // num/safe first: a fraction in [0, 1], so the product never overflows (capacity * num did).
+      out[i] = num[i] > 0 ? Math.min(capacity * (num[i] / safe), cap[i]) : 0;
     }
   }
 
@@ -57,14 +58,15 @@ public final class TierSplit {
     double left = capacity;
     for (int k = 0; k < m; k++) {
       int i = active[k];
-      double level = left / suffix[k];
-      if (level * num[i] >= cap[i]) {
-        out[i] = cap[i];
-        left = Math.max(0, left - cap[i]);
+      // The level (left / suffix) overflows when the numerators are tiny (a damping factor of
+      // 1e-320 gave a 10-unit slot's recipient 1e12); the fraction num / suffix is in [0, 1].
+      if (left * (num[i] / suffix[k]) >= cap[i]) {
+        out[i] = Math.min(cap[i], left);
+        left = Math.max(0, left - out[i]);
       } else {
         for (int j = k; j < m; j++) {
           int r = active[j];
-          out[r] = Math.min(cap[r], level * num[r]);
+          out[r] = Math.min(cap[r], left * (num[r] / suffix[k]));
         }
         return;
       }
