@@ -51,6 +51,7 @@ import org.allocationcommons.sync.internal.ProviderSide;
 import org.allocationcommons.sync.internal.Publisher;
 import org.allocationcommons.sync.internal.RecipientSide;
 import org.allocationcommons.sync.internal.SafeListener;
+import org.allocationcommons.sync.internal.Sponsorship;
 import org.allocationcommons.sync.internal.Subscriptions;
 import org.allocationcommons.sync.persist.PersistentStore;
 import org.allocationcommons.sync.persist.StorageException;
@@ -152,6 +153,7 @@ public final class CommonsNode implements AutoCloseable {
   // parts
   private final OwnDocuments own;
   private final Publisher publisher;
+  private final Sponsorship sponsorship;
   private final Inbound inbound;
   private final ProviderSide provider;
   private final RecipientSide recipient;
@@ -212,6 +214,7 @@ public final class CommonsNode implements AutoCloseable {
     this.convergence = Stores.writable(ConvergenceStatus.NOT_YET, onFailure);
     this.own = OwnDocuments.open(Optional.ofNullable(b.storage), me, codec, scheduler, b.persistDebounce, onFailure);
     this.publisher = new Publisher(identity, envelopes, transport, own, listener);
+    this.sponsorship = new Sponsorship(me, own, publisher, rejections, scheduler::nowMillis);
     this.inbound =
         new Inbound(envelopes, InboundGuard.builder(scheduler::nowMillis).budget(b.inboundBudget).build(), rejections, listener,
             scheduler::nowMillis, b.maxClockSkew.toMillis());
@@ -225,31 +228,8 @@ public final class CommonsNode implements AutoCloseable {
   }
 
   private void initMembership(Builder b) {
-    Optional<Membership> stored = own.membership().get();
-    if (stored.isPresent() && !stored.get().pubKey().equals(me)) {
-      throw new IllegalArgumentException(
-          "storage " + b.storage + " belongs to " + stored.get().pubKey() + ", not to " + me);
-    }
-    Membership m =
-        stored.orElseGet(
-            () -> {
-              if (b.founder) {
-                return Membership.of(me, Stamp.seed());
-              }
-              Membership reader = Membership.of(me, Stamp.seed().peek());
-              return b.awaitFrom == null ? reader : reader.awaiting(b.awaitFrom);
-            });
-    if (b.invitation != null && m.itcStamp().isAnonymous()) {
-      m = m.joined(b.invitation.sponsor(), b.invitation.itcStamp().join(m.itcStamp().peek()));
-    } else if (b.invitation != null) {
-      log.info("{} already owns an id {}; ignoring invitation from {}", me, m.itcStamp(), b.invitation.sponsor());
-    }
-    if (stored.isEmpty() && !b.founder && b.invitation == null && b.awaitFrom == null && !b.readOnly) {
-      log.warn("{}: not a member and waiting for no invitation, so it will read but never publish;"
-          + " build it with founder(), joinWith(invitation) or awaitInvitationFrom(sponsor), or readOnly()", me);
-    }
-    own.membership().set(Optional.of(m.withStamp(own.recovered(m.itcStamp()))));
-    own.membership().flushNow();
+    sponsorship.init(Optional.ofNullable(b.storage), b.founder, Optional.ofNullable(b.invitation),
+        Optional.ofNullable(b.awaitFrom), b.readOnly);
     commitmentUnpublished = own.commitment().get().isPresent();
     weightsUnpublished = own.weights().get().isPresent();
   }
@@ -360,17 +340,7 @@ public final class CommonsNode implements AutoCloseable {
     }
     return hops.call(
         () -> {
-          Membership m = own.member();
-          if (m.itcStamp().isAnonymous()) {
-            throw new IllegalStateException(me + " owns no ITC id (not sponsored, or retired): cannot invite");
-          }
-          Stamp.Fork f = m.itcStamp().fork();
-          own.membership().set(Optional.of(m.invitedOne(newcomer, f.left(), f.right())));
-          Invitation inv = new Invitation(me, newcomer, f.right(), scheduler.nowMillis());
-          if (!publisher.publish(DocumentPaths.invitation(me, newcomer), inv)) {
-            throw new IllegalStateException(me + " could not publish the invitation of " + newcomer
-                + ": " + own.failure().map(Throwable::getMessage).orElse("refused"));
-          }
+          Invitation inv = sponsorship.invite(newcomer);
           syncSubscriptions();
           return inv;
         });
@@ -387,18 +357,7 @@ public final class CommonsNode implements AutoCloseable {
   public CompletionStage<Void> retire() {
     return hops.call(
         () -> {
-          Membership m = own.member();
-          if (m.itcStamp().isAnonymous()) {
-            throw new IllegalStateException(me + " owns no ITC id: nothing to retire");
-          }
-          Stamp last = m.itcStamp();
-          own.membership().set(Optional.of(m.retiredWith(last.peek())));
-          if (m.sponsor().isPresent()) {
-            publisher.publish(
-                DocumentPaths.of(me, DocumentPaths.RETIREMENT), new Retirement(me, m.sponsor().get(), last, scheduler.nowMillis()));
-          } else {
-            own.durableNow();
-          }
+          sponsorship.retire();
           publishCommitment.cancel();
           return null;
         });
@@ -821,16 +780,9 @@ public final class CommonsNode implements AutoCloseable {
   }
 
   private boolean acceptInvitation(Invitation inv) {
-    Membership m = own.member();
-    if (!inv.newcomer().equals(me) || !m.itcStamp().isAnonymous() || m.retired()) {
+    if (!sponsorship.accept(inv)) {
       return false;
     }
-    if (m.awaiting().isPresent() && !m.awaiting().get().equals(inv.sponsor())) {
-      return false;
-    }
-    own.membership().set(Optional.of(m.joined(inv.sponsor(), inv.itcStamp().join(m.itcStamp().peek()))));
-    own.durableNow();
-    log.info("{}: joined the commons, sponsored by {}", me, inv.sponsor());
     syncSubscriptions();
     if (own.commitment().get().isPresent()) {
       commitmentUnpublished = true;
@@ -841,29 +793,11 @@ public final class CommonsNode implements AutoCloseable {
   }
 
   private boolean absorb(String path, Retirement r) {
-    Membership m = own.member();
-    if (!r.sponsor().equals(me) || m.absorbed().contains(r.pubKey()) || !m.invited().contains(r.pubKey())
-        || m.itcStamp().isAnonymous()) {
+    if (!sponsorship.absorb(path, r)) {
       return false;
     }
-    Optional<Stamp.Id> given = m.grantedTo(r.pubKey());
-    if (given.isEmpty() || !given.get().covers(r.itcStamp().id())) {
-      // an id it was never given would make this node own another participant's interval twice
-      log.warn("{}: refused the retirement of {}: the ITC id it hands back is not within {}",
-          me, r.pubKey(), given.map(id -> "the one it was given").orElse("any id on record for it"));
-      rejections.recordDrop(Rejection.UNGRANTED_ID, path);
-      return false;
-    }
-    try {
-      own.membership().set(Optional.of(m.absorbedOne(r.pubKey(), m.itcStamp().join(r.itcStamp()))));
-      own.durableNow();
-      log.info("{}: took back the id of retired {}", me, r.pubKey());
-      syncSubscriptions();
-      return true;
-    } catch (IllegalArgumentException e) {
-      log.error("{}: cannot take back the id of {}: {}", me, r.pubKey(), e.getMessage());
-      return false;
-    }
+    syncSubscriptions();
+    return true;
   }
 
   /** Builds a {@link CommonsNode}. */
