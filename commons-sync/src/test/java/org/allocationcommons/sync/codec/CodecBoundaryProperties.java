@@ -50,4 +50,34 @@ class CodecBoundaryProperties {
     assertThat(e.violations()).extracting(Violation::field, Violation::value)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("converged", Long.toString(n)));
   }
+
+  static final String VALID =
+      "{\"pubKey\":\"a\",\"timestamp\":5,\"itcStamp\":{\"id\":1,\"event\":{\"n\":0,\"l\":1,\"r\":0}},"
+          + "\"need_slots\":[{\"id\":\"n\",\"name\":\"x\",\"quantity\":2,\"filter_rule\":{\"type\":\"trust\"}}],"
+          + "\"recognition_weights\":{\"b\":0.5},\"damping_factor\":1,\"damping_history\":[]}";
+
+  /** Whatever a damaged document is refused for, the reason is in our words. */
+  @Property(tries = 300)
+  void damagedDocumentsAreRefusedInOurWords(
+      @ForAll("positions") int at, @ForAll("damage") String with, @ForAll boolean cut) {
+    int i = Math.min(at, VALID.length() - 1);
+    String json = cut ? VALID.substring(0, i) : VALID.substring(0, i) + with + VALID.substring(i + 1);
+    try {
+      codec.read(json.getBytes(StandardCharsets.UTF_8), Commitment.class);
+    } catch (InvalidDocumentException e) {
+      assertThat(e.getMessage()).as(json)
+          .doesNotContain("`", "Jackson", "Feature", "CoercionConfig", "StreamReadConstraints", "java.lang",
+              "tools.jackson", "org.allocationcommons", "(set ", "enable ", "[Source");
+    }
+  }
+
+  @Provide
+  Arbitrary<Integer> positions() {
+    return Arbitraries.integers().between(0, VALID.length() - 1);
+  }
+
+  @Provide
+  Arbitrary<String> damage() {
+    return Arbitraries.of("\"", "{", "}", "[", "]", ",", ":", "1", "-", "x", "NaN", "\"5\"", "true", "null", "1.5", "", " ");
+  }
 }

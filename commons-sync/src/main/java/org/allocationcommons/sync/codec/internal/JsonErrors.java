@@ -272,7 +272,8 @@ public final class JsonErrors {
   static String tidy(String message) {
     String m = message;
     for (String hint : new String[] {" (set ", " (disable ", " (enable ", " (but could", ": not allowed as per",
-        " (through reference chain", "\n"}) {
+        " (through reference chain", " (for Object starting", " (for Array starting", " (for root starting",
+        " (start marker at", " at [Source", " [Source", "[Source", "\n"}) {
       int i = m.indexOf(hint);
       if (i >= 0) {
         m = m.substring(0, i);
