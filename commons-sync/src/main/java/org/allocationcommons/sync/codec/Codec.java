@@ -10,6 +10,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.allocationcommons.core.model.Commitment;
+import org.allocationcommons.sync.codec.internal.FilterRuleJson;
+import org.allocationcommons.sync.codec.internal.JsonErrors;
+import org.allocationcommons.sync.codec.internal.SlotIds;
 import org.allocationcommons.sync.codec.internal.StampJson;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -17,11 +21,14 @@ import org.hibernate.validator.spi.nodenameprovider.JavaBeanProperty;
 import org.hibernate.validator.spi.nodenameprovider.Property;
 import org.hibernate.validator.spi.nodenameprovider.PropertyNodeNameProvider;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,11 +36,19 @@ import tools.jackson.databind.json.JsonMapper;
  * of SPEC 3 (ITC stamps as {@code {"id": .., "event": ..}}), and validates them with Jakarta
  * Validation (Hibernate Validator, no expression language).
  *
- * <p>Reading is strict where it matters and lenient where the original is: unknown fields are
- * ignored; NaN and infinity (as tokens or as strings), missing primitives, trailing content,
+ * <p>Reading is strict where it matters and lenient where the original is (SPEC 7): unknown fields
+ * are ignored; NaN and infinity (as tokens or as strings), missing primitives, trailing content,
  * documents above {@link #maxDocumentBytes()} and nesting deeper than {@link #maxNestingDepth()} are
- * rejected. Every rejection is an {@link InvalidDocumentException} whose {@link Violation}s name the
- * JSON field, the value and the rule. Instances are immutable and thread-safe.
+ * rejected. Nothing is coerced: a string (even {@code "5"} or {@code ""}) where a number is
+ * expected, a number where a boolean is, a fraction where an integer is, are rejected. A decoded
+ * commitment must also have unique slot ids, as the local API requires. A {@code filter_rule} is read
+ * as tolerantly as the original's {@code any}: missing fields are absent checks, an unreadable rule
+ * passes as {@code FilterRule.Unknown} and is reported (logged here, flagged by matching).
+ *
+ * <p>Every rejection is an {@link InvalidDocumentException} whose {@link Violation}s name the JSON
+ * field, the value and the rule in our words (syntax errors with their line and column), never a
+ * library's hint. Participant-key checks of recognition weights are the envelope layer's: this codec
+ * also reads scenarios whose members have plain names. Instances are immutable and thread-safe.
  */
 public final class Codec {
 
@@ -68,7 +83,12 @@ public final class Codec {
     this.mapper =
         JsonMapper.builder(factory)
             .addModule(StampJson.module())
+            .addModule(FilterRuleJson.module())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .withCoercionConfigDefaults(
+                c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail).setAcceptBlankAsEmpty(false))
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -137,17 +157,9 @@ public final class Codec {
     Objects.requireNonNull(json, "json");
     String what = type.getSimpleName();
     requireSize(json, what);
-    T value;
-    try {
-      value = mapper.readValue(json, type);
-    } catch (JacksonException e) {
-      throw fromJackson(what, e);
+    try (JsonParser p = mapper.createParser(json)) {
+      return bind(p, type);
     }
-    if (value == null) {
-      throw InvalidDocumentException.of(what, "", "null", "a document is required");
-    }
-    requireValid(value);
-    return value;
   }
 
   /** Reads a JSON tree within the limits, without binding. */
@@ -166,17 +178,30 @@ public final class Codec {
 
   /** Binds and validates a tree already read with {@link #readTree}. */
   public <T> T fromTree(JsonNode tree, Class<T> type) {
+    try (JsonParser p = mapper.treeAsTokens(tree)) {
+      return bind(p, type);
+    }
+  }
+
+  /**
+   * Binds one document from {@code p} and checks it. The parser stays open while a failure is
+   * explained, so that the offending value can be quoted.
+   */
+  private <T> T bind(JsonParser p, Class<T> type) {
+    String what = type.getSimpleName();
     T value;
     try {
-      value = mapper.treeToValue(tree, type);
+      value = mapper.readValue(p, type);
+      if (value != null && p.nextToken() != null) {
+        throw InvalidDocumentException.of(what, "", "", "trailing content after the document");
+      }
     } catch (JacksonException e) {
-      throw fromJackson(type.getSimpleName(), e);
+      throw fromJackson(what, e);
     }
     if (value == null) {
-      throw InvalidDocumentException.of(type.getSimpleName(), "", "null", "a document is required");
+      throw InvalidDocumentException.of(what, "", "null", "a document is required");
     }
-    requireValid(value);
-    return value;
+    return requireDecodable(value);
   }
 
   /** Every constraint {@code value} breaks, sorted by field; empty when valid. */
@@ -197,6 +222,23 @@ public final class Codec {
    */
   public <T> T requireValid(T value) {
     List<Violation> vs = validate(value);
+    if (!vs.isEmpty()) {
+      throw new InvalidDocumentException(value.getClass().getSimpleName(), vs);
+    }
+    return value;
+  }
+
+  /**
+   * Returns a decoded {@code value} if it is valid and, for a commitment, its slot ids are unique
+   * within capacity slots and within need slots: what the local API checks before it builds one.
+   */
+  private <T> T requireDecodable(T value) {
+    List<Violation> vs = validate(value);
+    if (value instanceof Commitment c) {
+      vs.addAll(SlotIds.duplicates("capacity_slots", c.capacitySlots()));
+      vs.addAll(SlotIds.duplicates("need_slots", c.needSlots()));
+      vs.sort(Comparator.comparing(Violation::field).thenComparing(Violation::rule));
+    }
     if (!vs.isEmpty()) {
       throw new InvalidDocumentException(value.getClass().getSimpleName(), vs);
     }
@@ -239,25 +281,8 @@ public final class Codec {
     }
   }
 
-  private static InvalidDocumentException fromJackson(String what, JacksonException e) {
-    StringBuilder field = new StringBuilder();
-    for (JacksonException.Reference r : e.getPath()) {
-      if (r.getPropertyName() != null) {
-        if (field.length() > 0) {
-          field.append('.');
-        }
-        field.append(r.getPropertyName());
-      } else if (r.getIndex() >= 0) {
-        field.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    Object value = e instanceof InvalidFormatException ife ? ife.getValue() : "";
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String rule = root instanceof JacksonException je ? je.getOriginalMessage() : root.getMessage();
-    return InvalidDocumentException.of(what, field.toString(), abbreviate(value), String.valueOf(rule));
+  private InvalidDocumentException fromJackson(String what, JacksonException e) {
+    return new InvalidDocumentException(what, List.of(JsonErrors.violation(e, maxDocumentBytes, maxNestingDepth)));
   }
 
   private static String abbreviate(Object value) {

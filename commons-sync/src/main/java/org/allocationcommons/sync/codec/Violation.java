@@ -24,9 +24,9 @@ public record Violation(String field, String value, String rule) {
     return new Violation(field, String.valueOf(value), rule);
   }
 
-  /** {@code field = value: rule}. */
+  /** {@code field = value: rule}, or {@code field: rule} when there is no value to show. */
   @Override
   public String toString() {
-    return (field.isEmpty() ? "<document>" : field) + " = " + value + ": " + rule;
+    return (field.isEmpty() ? "<document>" : field) + (value.isEmpty() ? "" : " = " + value) + ": " + rule;
   }
 }

@@ -4,11 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.allocationcommons.sync.codec.Codec;
 import org.allocationcommons.sync.codec.InvalidDocumentException;
+import org.allocationcommons.sync.codec.Violation;
 import org.allocationcommons.sync.document.DocumentType;
+import org.allocationcommons.sync.envelope.internal.Recognition;
 import org.allocationcommons.sync.spi.DocumentPaths;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -78,7 +81,8 @@ public final class Envelopes {
    *
    * @throws IllegalArgumentException if the path is invalid or not owned by {@code author}, or the
    *     document's type does not belong at the path
-   * @throws InvalidDocumentException if the document is invalid
+   * @throws InvalidDocumentException if the document is invalid, or carries recognition weights that
+   *     opening would refuse (keys that are not participant keys, the author itself)
    * @throws OversizedEnvelopeException if the envelope would exceed the codec's size limit (every
    *     peer would reject it); nothing is signed then
    */
@@ -102,6 +106,10 @@ public final class Envelopes {
               throw new IllegalArgumentException(
                   "document names author " + a + " but is signed by " + author.pubKey());
             });
+    List<Violation> recognition = Recognition.ofDocument(document); // peers would refuse it
+    if (!recognition.isEmpty()) {
+      throw new InvalidDocumentException(type.javaType().getSimpleName(), recognition);
+    }
     byte[] payload = codec.write(document);
     long size = (long) FIXED_OVERHEAD + path.length() + author.pubKey().length() + payload.length + SIG_TEXT_LENGTH;
     if (size > codec.maxDocumentBytes()) {
@@ -207,6 +215,10 @@ public final class Envelopes {
       document = codec.read(payload, type.javaType());
     } catch (InvalidDocumentException e) {
       throw new RejectedEnvelopeException(Rejection.INVALID_DOCUMENT, where, e.violations());
+    }
+    List<Violation> recognition = Recognition.ofDocument(document); // what the local API refuses
+    if (!recognition.isEmpty()) {
+      throw new RejectedEnvelopeException(Rejection.INVALID_DOCUMENT, where, recognition);
     }
     String named = DocumentType.namedAuthor(document).orElse(author);
     if (!named.equals(author)) {

@@ -2,19 +2,16 @@ package org.allocationcommons.sync.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
-import org.allocationcommons.core.model.AvailabilitySlot;
-import org.allocationcommons.core.model.NeedSlot;
 import org.allocationcommons.sync.codec.Codec;
 import org.allocationcommons.sync.codec.InvalidDocumentException;
 import org.allocationcommons.sync.codec.Violation;
-import org.allocationcommons.sync.envelope.PubKeys;
+import org.allocationcommons.sync.codec.internal.SlotIds;
+import org.allocationcommons.sync.envelope.internal.Recognition;
 
 /** Checks of a node's inputs on the caller's thread, before anything changes (SPEC 7). */
 public final class Inputs {
@@ -28,7 +25,6 @@ public final class Inputs {
    */
   public static void requireValidSlots(Codec codec, String field, List<?> slots) {
     List<Violation> vs = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
     for (int i = 0; i < slots.size(); i++) {
       Object slot = slots.get(i);
       if (slot == null) {
@@ -38,11 +34,8 @@ public final class Inputs {
       for (Violation v : codec.validate(slot)) {
         vs.add(new Violation(field + "[" + i + "]." + v.field(), v.value(), v.rule()));
       }
-      String id = slot instanceof AvailabilitySlot a ? a.id() : ((NeedSlot) slot).id();
-      if (!ids.add(id)) {
-        vs.add(Violation.of(field + "[" + i + "].id", id, "must be unique among " + field));
-      }
     }
+    vs.addAll(SlotIds.duplicates(field, slots)); // the decoder applies the same rule
     if (!vs.isEmpty()) {
       throw new InvalidDocumentException(field, vs);
     }
@@ -56,21 +49,8 @@ public final class Inputs {
    */
   public static Map<String, Double> requireValidRecognition(String me, Map<String, Double> recognition) {
     Objects.requireNonNull(recognition, "recognition");
-    List<Violation> vs = new ArrayList<>();
-    Map<String, Double> copy = new LinkedHashMap<>();
-    for (Map.Entry<String, Double> e : new TreeMap<>(recognition).entrySet()) {
-      String k = e.getKey();
-      Double v = e.getValue();
-      String field = "recognition_weights[" + k + "]";
-      PubKeys.problem(k).ifPresent(p -> vs.add(Violation.of(field, k, "key " + p)));
-      if (me.equals(k)) {
-        vs.add(Violation.of(field, k, "key must be another participant: a participant does not recognise itself"));
-      }
-      if (v == null || !(v >= 0 && v <= 1)) {
-        vs.add(Violation.of(field, v, "must be a finite number in [0, 1]"));
-      }
-      copy.put(k, v);
-    }
+    List<Violation> vs = Recognition.violations("recognition_weights", me, recognition); // as Envelopes.open
+    Map<String, Double> copy = new LinkedHashMap<>(new TreeMap<>(recognition));
     if (!vs.isEmpty()) {
       throw new InvalidDocumentException("recognition", vs);
     }
