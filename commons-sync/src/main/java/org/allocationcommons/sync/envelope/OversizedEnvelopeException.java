@@ -8,8 +8,11 @@ public final class OversizedEnvelopeException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The path the document was to be sealed for. */
   private final String path;
+  /** The envelope's size in bytes. */
   private final long size;
+  /** The codec's limit in bytes. */
   private final long limit;
 
   /** The envelope for {@code path} would have {@code size} bytes, more than {@code limit}. */

@@ -8,7 +8,9 @@ public final class RejectedEnvelopeException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Why the envelope was refused. */
   private final Rejection reason;
+  /** The path it came at (as delivered or claimed). */
   private final String path;
   private final transient List<Violation> violations;
 

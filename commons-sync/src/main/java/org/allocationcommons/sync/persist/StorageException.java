@@ -32,6 +32,7 @@ public final class StorageException extends RuntimeException {
     WRITE_FAILED
   }
 
+  /** What is wrong with the file. */
   private final Problem problem;
   private final transient Path file;
 

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletionStage;
  * Moves opaque documents between peers, by path.
  *
  * <p>A path names one document of one participant, for example {@code ~<pubKey>/allocation/commitment}
- * (see {@link Paths}). The payload is the signed envelope produced by the layer above, as UTF-8 JSON
+ * (see {@link DocumentPaths}). The payload is the signed envelope produced by the layer above, as UTF-8 JSON
  * bytes; a transport never parses, validates or trusts it.
  *
  * <p>Delivery guarantees are deliberately weak so that any real network fits: <em>at least once</em>,

@@ -11,6 +11,7 @@ import java.util.Objects;
  */
 public record Reference(Settlement run, Settlement centralised, double distance) {
 
+  /** Both settlements are required. */
   public Reference {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(centralised, "centralised");
