@@ -243,4 +243,26 @@ class CodecBoundaryTest {
     assertThat(e.getMessage()).contains("nesting depth").contains("limit of 8");
     inOurOwnWords(e);
   }
+
+  /** SPEC 7: a stamp tree beyond the node limit is refused on receipt in JSON too ({@code Stamp.of} counts, before normalising). */
+  @Test
+  void aStampBeyondTheNodeLimitIsRefused() {
+    Codec roomy = Codec.withLimits(16 << 20, 200);
+    String big = commitment("").replace("\"itcStamp\":{\"id\":1,", "\"itcStamp\":{\"id\":" + idTree(16) + ",");
+    InvalidDocumentException e = rejection(roomy, big, org.allocationcommons.core.model.Commitment.class);
+    assertThat(e.getMessage()).contains("itcStamp").contains("node limit");
+    inOurOwnWords(e);
+    String fine = commitment("").replace("\"itcStamp\":{\"id\":1,", "\"itcStamp\":{\"id\":" + idTree(12) + ",");
+    assertThat(roomy.read(utf8(fine), org.allocationcommons.core.model.Commitment.class).itcStamp().nodeCount())
+        .isLessThan(org.allocationcommons.itc.Stamp.DEFAULT_MAX_NODES);
+  }
+
+  /** A balanced id tree of this depth whose leaves alternate 1 and 0 (nothing normalises away). */
+  private static String idTree(int depth) {
+    if (depth == 0) {
+      return "{\"l\":1,\"r\":0}";
+    }
+    String sub = idTree(depth - 1);
+    return "{\"l\":" + sub + ",\"r\":" + sub + "}";
+  }
 }
