@@ -209,7 +209,10 @@ public final class Codec {
     Objects.requireNonNull(value, "value");
     List<Violation> out = new ArrayList<>();
     for (ConstraintViolation<Object> v : validator.validate(value)) {
-      out.add(Violation.of(field(v), abbreviate(v.getInvalidValue()), rule(v)));
+      Object invalid = v.getInvalidValue();
+      // a rule over a whole list (e.g. its quantities' sum) shows the list's size, not its records
+      String shown = invalid instanceof java.util.Collection<?> c ? "(" + c.size() + " entries)" : abbreviate(invalid);
+      out.add(Violation.of(field(v), shown, rule(v)));
     }
     out.sort(Comparator.comparing(Violation::field).thenComparing(Violation::rule));
     return out;

@@ -265,4 +265,14 @@ class CodecBoundaryTest {
     String sub = idTree(depth - 1);
     return "{\"l\":" + sub + ",\"r\":" + sub + "}";
   }
+
+  /** A rule over a whole list names the list and its size, not its records' toString. */
+  @Test
+  void aSumBeyondTheLimitNamesTheListAndTheSum() {
+    String json = commitment("\"need_slots\":[{\"id\":\"a\",\"name\":\"tea\",\"quantity\":1e308},"
+        + "{\"id\":\"b\",\"name\":\"tea\",\"quantity\":1e308}]");
+    InvalidDocumentException e = rejection(codec, json, org.allocationcommons.core.model.Commitment.class);
+    assertThat(e.getMessage()).contains("need_slots = (2 entries): quantities sum to Infinity").doesNotContain("NeedSlot[");
+    inOurOwnWords(e);
+  }
 }
