@@ -12,12 +12,12 @@ import org.allocationcommons.benchmarks.support.OneProviderInTen;
 import org.allocationcommons.sync.CommonsNode;
 import org.allocationcommons.sync.document.Invitation;
 import org.allocationcommons.sync.envelope.Identity;
-import org.allocationcommons.sync.gun.GunOptions;
-import org.allocationcommons.sync.gun.GunTransport;
+import org.allocationcommons.transport.gun.GunOptions;
+import org.allocationcommons.transport.gun.GunTransport;
 
 /**
  * Whole participants through one running GUN relay (start one with {@code node
- * commons-sync/src/test/gun/relay.js <port> <storageDir>}): N {@link CommonsNode}s, each on its own
+ * commons-transport-gun/src/test/gun/relay.js <port> <storageDir>}): N {@link CommonsNode}s, each on its own
  * {@link GunTransport} and its own scheduler thread, in the {@link OneProviderInTen} topology. Once the commons has converged, it changes one
  * recipient's need at a time and measures the <em>change-to-peer latency</em>: wall-clock time from
  * {@code setNeeds} until that recipient's {@code received()} shows its provider's new allocation,

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.allocationcommons.sync.gun.GunOptions;
-import org.allocationcommons.sync.gun.GunTransport;
+import org.allocationcommons.transport.gun.GunOptions;
+import org.allocationcommons.transport.gun.GunTransport;
 import org.allocationcommons.sync.spi.DocumentPaths;
 
 /**
  * Measures the GUN transport through one running relay (start one with {@code node
- * commons-sync/src/test/gun/relay.js <port> <storageDir>}): N transports, each publishing
+ * commons-transport-gun/src/test/gun/relay.js <port> <storageDir>}): N transports, each publishing
  * its own commitment every round and subscribed to the commitments of its next K neighbours (a ring),
  * so every publish is delivered to K peers. Reports deliveries per second, publish-to-delivery
  * latency and publish-to-acknowledgement latency (p50/p99). Run by hand (see docs/transports.md).

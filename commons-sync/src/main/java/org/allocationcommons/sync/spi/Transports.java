@@ -26,8 +26,12 @@ public final class Transports {
   /**
    * Opens a transport of the named kind.
    *
+   * <p>Only {@code memory} comes with commons-sync; every network transport is a plugin in its own
+   * jar ({@code gun}: {@code org.allocationcommons:commons-transport-gun}), found only when that jar
+   * is on the class path or module path.
+   *
    * @throws IllegalArgumentException if no provider has that name (the message lists those that do
-   *     exist), or if the provider rejects the options
+   *     exist and says that a plugin's jar must be added), or if the provider rejects the options
    */
   public static Transport open(String name, Map<String, String> options) {
     return provider(name)
@@ -37,7 +41,10 @@ public final class Transports {
                     "no transport provider named '"
                         + name
                         + "'; installed: "
-                        + providers().stream().map(TransportProvider::name).toList()))
+                        + providers().stream().map(TransportProvider::name).toList()
+                        + ". A transport plugin is found by ServiceLoader only when its jar is on the"
+                        + " class path or module path (for 'gun': org.allocationcommons:"
+                        + "commons-transport-gun)"))
         .open(options);
   }
 }
