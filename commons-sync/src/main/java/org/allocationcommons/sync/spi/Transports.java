@@ -1,6 +1,6 @@
 package org.allocationcommons.sync.spi;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,16 +11,45 @@ public final class Transports {
 
   private Transports() {}
 
-  /** Every provider visible to this class's class loader, in discovery order. */
+  /**
+   * Every provider visible to the calling thread's context class loader and to this class's own
+   * (an application server or plugin host may put a plugin only in the former), in discovery
+   * order, each provider class once.
+   */
   public static List<TransportProvider> providers() {
-    List<TransportProvider> found = new ArrayList<>();
-    ServiceLoader.load(TransportProvider.class, Transports.class.getClassLoader()).forEach(found::add);
-    return List.copyOf(found);
+    return providers(Thread.currentThread().getContextClassLoader(), Transports.class.getClassLoader());
   }
 
-  /** The provider with this name, if one is installed. */
+  /** The providers {@link ServiceLoader} finds through these loaders (null ones skipped), each class once. */
+  static List<TransportProvider> providers(ClassLoader... loaders) {
+    Map<String, TransportProvider> byClass = new LinkedHashMap<>();
+    for (ClassLoader loader : loaders) {
+      if (loader != null) {
+        ServiceLoader.load(TransportProvider.class, loader).forEach(p -> byClass.putIfAbsent(p.getClass().getName(), p));
+      }
+    }
+    return List.copyOf(byClass.values());
+  }
+
+  /**
+   * The provider with this name, if one is installed.
+   *
+   * @throws IllegalStateException if two provider classes claim the name (the message names both):
+   *     which one a user gets must not depend on the class path's order
+   */
   public static Optional<TransportProvider> provider(String name) {
-    return providers().stream().filter(p -> p.name().equals(name)).findFirst();
+    return unique(name, providers());
+  }
+
+  static Optional<TransportProvider> unique(String name, List<TransportProvider> providers) {
+    List<TransportProvider> named = providers.stream().filter(p -> p.name().equals(name)).toList();
+    if (named.size() > 1) {
+      throw new IllegalStateException(
+          "transport provider name '" + name + "' is claimed by " + named.size() + " plugins: "
+              + named.stream().map(p -> p.getClass().getName()).toList()
+              + "; remove one from the class path (which one wins must not depend on its order)");
+    }
+    return named.stream().findFirst();
   }
 
   /**
@@ -32,6 +61,7 @@ public final class Transports {
    *
    * @throws IllegalArgumentException if no provider has that name (the message lists those that do
    *     exist and says that a plugin's jar must be added), or if the provider rejects the options
+   * @throws IllegalStateException if two plugins claim the name
    */
   public static Transport open(String name, Map<String, String> options) {
     return provider(name)
