@@ -107,6 +107,19 @@ public final class CompatibilityIndex {
    * once: exactly those for which {@link SlotCompatibility#slotsCompatible} holds.
    */
   public List<IndexedNeed> compatibleWith(AvailabilitySlot avail) {
+    int[] ordinals = compatibleOrdinals(avail);
+    List<IndexedNeed> result = new ArrayList<>(ordinals.length);
+    for (int o : ordinals) {
+      result.add(needs.get(o));
+    }
+    return result;
+  }
+
+  /**
+   * The ordinals of {@link #compatibleWith}, ascending, without materialising a list (for the
+   * allocation kernel).
+   */
+  public int[] compatibleOrdinals(AvailabilitySlot avail) {
     SlotKey a = SlotKey.of(avail);
     IntBuffer raw = new IntBuffer(64);
     if (a.type == null) {
@@ -121,13 +134,18 @@ public final class CompatibilityIndex {
     }
     untyped.candidates(a, raw);
     int[] candidates = raw.sortedDistinct();
-    List<IndexedNeed> result = new ArrayList<>(candidates.length);
+    int w = 0;
     for (int o : candidates) {
       if (Rules.compatible(keys[o], a)) {
-        result.add(needs.get(o));
+        candidates[w++] = o;
       }
     }
-    return result;
+    return w == candidates.length ? candidates : java.util.Arrays.copyOf(candidates, w);
+  }
+
+  /** Whether the need slot with this ordinal has a date that does not parse. */
+  public boolean hasDateWarning(int ordinal) {
+    return keys[ordinal].unparseableDate != null;
   }
 
   /** The unparseable-date warning of an indexed need, if its dates do not parse. */

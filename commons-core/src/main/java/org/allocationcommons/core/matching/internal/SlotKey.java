@@ -126,6 +126,10 @@ public final class SlotKey {
    * it is none of these.
    */
   public static Long parseDate(String text) {
+    long fast = plainDate(text);
+    if (fast != NOT_PLAIN) {
+      return fast;
+    }
     try {
       return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     } catch (DateTimeParseException | ArithmeticException ignored) {
@@ -146,6 +150,40 @@ public final class SlotKey {
     } catch (DateTimeParseException | ArithmeticException ignored) {
       return null;
     }
+  }
+
+  private static final long NOT_PLAIN = Long.MIN_VALUE;
+
+  /**
+   * The common case {@code yyyy-MM-dd} without {@link LocalDate#parse} (which was a sixth of an
+   * allocation): four ASCII digits, '-', two, '-', two, a valid month and day of that month; the
+   * same epoch milliseconds as the general path, {@link #NOT_PLAIN} for anything else (which then
+   * takes the general path, so what is accepted or rejected does not change).
+   */
+  private static long plainDate(String t) {
+    if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+      return NOT_PLAIN;
+    }
+    int y = digits(t, 0, 4);
+    int m = digits(t, 5, 7);
+    int d = digits(t, 8, 10);
+    if (y < 0 || m < 1 || m > 12 || d < 1 || d > java.time.Month.of(m).length(java.time.Year.isLeap(y))) {
+      return NOT_PLAIN;
+    }
+    return LocalDate.of(y, m, d).toEpochDay() * 86_400_000L;
+  }
+
+  /** The ASCII digits of {@code t[from, to)} as a number, or -1. */
+  private static int digits(String t, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static String text(Optional<String> value) {

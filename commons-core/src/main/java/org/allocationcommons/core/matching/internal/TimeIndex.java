@@ -40,16 +40,13 @@ public final class TimeIndex {
     if (n == 0) {
       return new TimeIndex(undated.toArray(), NONE, new long[0], new long[0], 0);
     }
-    Integer[] boxed = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      boxed[i] = dated.get(i);
-    }
-    Arrays.sort(boxed, (x, y) -> {
-      int c = Long.compare(keys[x].start, keys[y].start);
-      return c != 0 ? c : Integer.compare(x, y);
-    });
-    int[] byStart = new int[n];
+    int[] byStart = dated.toArray();
     long[] starts = new long[n];
+    for (int i = 0; i < n; i++) {
+      starts[i] = keys[byStart[i]].start;
+    }
+    // by (start, ordinal), on primitive arrays (a boxed Integer[] sort was 6.5% of an allocation)
+    sort(starts, byStart, new long[n], new int[n], 0, n);
     int leaves = Integer.highestOneBit(Math.max(1, n - 1)) << 1;
     if (leaves < n) {
       leaves = n;
@@ -57,14 +54,56 @@ public final class TimeIndex {
     long[] maxEnd = new long[2 * leaves];
     Arrays.fill(maxEnd, Long.MIN_VALUE);
     for (int i = 0; i < n; i++) {
-      byStart[i] = boxed[i];
-      starts[i] = keys[boxed[i]].start;
-      maxEnd[leaves + i] = keys[boxed[i]].end;
+      maxEnd[leaves + i] = keys[byStart[i]].end;
     }
     for (int i = leaves - 1; i >= 1; i--) {
       maxEnd[i] = Math.max(maxEnd[2 * i], maxEnd[2 * i + 1]);
     }
     return new TimeIndex(undated.toArray(), byStart, starts, maxEnd, leaves);
+  }
+
+  /** Merge sort of {@code [lo, hi)} by (start, ordinal), both arrays moved together. */
+  private static void sort(long[] s, int[] o, long[] ts, int[] to, int lo, int hi) {
+    if (hi - lo <= 16) {
+      for (int i = lo + 1; i < hi; i++) {
+        long ks = s[i];
+        int ko = o[i];
+        int j = i - 1;
+        while (j >= lo && (s[j] > ks || (s[j] == ks && o[j] > ko))) {
+          s[j + 1] = s[j];
+          o[j + 1] = o[j];
+          j--;
+        }
+        s[j + 1] = ks;
+        o[j + 1] = ko;
+      }
+      return;
+    }
+    int mid = (lo + hi) >>> 1;
+    sort(s, o, ts, to, lo, mid);
+    sort(s, o, ts, to, mid, hi);
+    int i = lo;
+    int j = mid;
+    int k = lo;
+    while (i < mid && j < hi) {
+      if (s[i] < s[j] || (s[i] == s[j] && o[i] < o[j])) {
+        ts[k] = s[i];
+        to[k++] = o[i++];
+      } else {
+        ts[k] = s[j];
+        to[k++] = o[j++];
+      }
+    }
+    while (i < mid) {
+      ts[k] = s[i];
+      to[k++] = o[i++];
+    }
+    while (j < hi) {
+      ts[k] = s[j];
+      to[k++] = o[j++];
+    }
+    System.arraycopy(ts, lo, s, lo, hi - lo);
+    System.arraycopy(to, lo, o, lo, hi - lo);
   }
 
   /** Adds every indexed ordinal. */

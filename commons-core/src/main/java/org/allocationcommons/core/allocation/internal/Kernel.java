@@ -1,0 +1,449 @@
+package org.allocationcommons.core.allocation.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.allocationcommons.core.allocation.AllocationInput;
+import org.allocationcommons.core.allocation.AllocationPolicy;
+import org.allocationcommons.core.allocation.AllocationResult;
+import org.allocationcommons.core.matching.CompatibilityIndex;
+import org.allocationcommons.core.matching.CompatibilityIndex.IndexedNeed;
+import org.allocationcommons.core.matching.FilterContext;
+import org.allocationcommons.core.matching.MatchWarning;
+import org.allocationcommons.core.matching.Profile;
+import org.allocationcommons.core.matching.SlotCompatibility;
+import org.allocationcommons.core.model.AvailabilitySlot;
+import org.allocationcommons.core.model.Commitment;
+import org.allocationcommons.core.model.NeedSlot;
+import org.allocationcommons.core.model.SlotAllocation;
+import org.allocationcommons.core.model.SlotDenominators;
+import org.allocationcommons.core.model.Tier;
+import org.allocationcommons.core.settling.Settling;
+
+/**
+ * The production path of {@code Allocation.compute}: SPEC 4.3 on primitive arrays indexed by need
+ * ordinal and recipient index, the same arithmetic in the same order as the readable reference
+ * ({@code ReferenceAllocation}), so results are exactly equal (same doubles, same record order).
+ *
+ * <p>Per call: recipients' MR, weight, damping and recognition are looked up once into arrays by
+ * recipient index (recipients are contiguous in ordinal order); per capacity slot the compatible
+ * ordinals come from the index as an {@code int[]}, recipient groups are ranges in reused int
+ * arrays, tier numerators and caps are reused {@code double[]}s, totals accumulate in a {@code
+ * double[]} by recipient, and allocations are kept as (slot, ordinal, quantity, tier) in primitive
+ * arrays and materialised as {@link SlotAllocation} records once at the end.
+ */
+public final class Kernel {
+
+  private Kernel() {}
+
+  /** SPEC 4.3 (+ 4.4 reports), exactly as the reference. */
+  public static AllocationResult run(
+      AllocationInput input,
+      AllocationPolicy policy,
+      CompatibilityIndex index,
+      double tier2Threshold,
+      double offerEpsilon) {
+    Network net = new Network(input, index);
+    boolean reports = false;
+    for (Commitment c : input.networkCommitments().values()) {
+      if (c != null && !c.needSlotReports().isEmpty() && !c.pubKey().equals(input.providerId())) {
+        reports = true;
+        break;
+      }
+    }
+    Run uncapped = new Run(net, policy, tier2Threshold, false);
+    AllocationResult plain = uncapped.run();
+    if (!reports) {
+      return plain;
+    }
+    Run capped = new Run(net, policy, tier2Threshold, true);
+    AllocationResult provisional = capped.run();
+    double[] offered = uncapped.given;
+    double[] given = capped.given;
+    Map<String, Map<String, Double>> offers = new TreeMap<>();
+    for (IndexedNeed n : index.needs()) {
+      int o = n.ordinal();
+      if (Math.abs(offered[o] - given[o]) > offerEpsilon) {
+        offers.computeIfAbsent(n.owner(), k -> new TreeMap<>()).put(n.slot().id(), offered[o]);
+      }
+    }
+    offers.replaceAll((k, v) -> Collections.unmodifiableMap(v));
+    return new AllocationResult(
+        provisional.policy(),
+        provisional.slotDenominators(),
+        provisional.slotAllocations(),
+        provisional.recipientTotals(),
+        provisional.warnings(),
+        provisional.capacity(),
+        Collections.unmodifiableMap(offers));
+  }
+
+  /** What does not change between the uncapped and the capped run. */
+  private static final class Network {
+    final AllocationInput in;
+    final CompatibilityIndex index;
+    final Profile providerProfile;
+    final int size;
+    /** By ordinal. */
+    final int[] ownerOf;
+    final double[] quantity;
+    final NeedSlot[] slot;
+    final boolean[] hasFilter;
+    /** By recipient index. */
+    final String[] pubKey;
+    final double[] mr;
+    final double[] weight;
+    final double[] damping;
+    final Profile[] profile;
+    final boolean[] recognised;
+    final Commitment[] commitment;
+    final int owners;
+
+    Network(AllocationInput in, CompatibilityIndex index) {
+      this.in = in;
+      this.index = index;
+      this.providerProfile = in.profiles().getOrDefault(in.providerId(), Profile.NONE);
+      List<IndexedNeed> needs = index.needs();
+      size = needs.size();
+      ownerOf = new int[size];
+      quantity = new double[size];
+      slot = new NeedSlot[size];
+      hasFilter = new boolean[size];
+      int count = 0;
+      String last = null;
+      for (IndexedNeed n : needs) {
+        if (last == null || !last.equals(n.owner())) {
+          last = n.owner();
+          count++;
+        }
+      }
+      owners = count;
+      pubKey = new String[count];
+      mr = new double[count];
+      weight = new double[count];
+      damping = new double[count];
+      profile = new Profile[count];
+      recognised = new boolean[count];
+      commitment = new Commitment[count];
+      int r = -1;
+      last = null;
+      for (IndexedNeed n : needs) {
+        if (last == null || !last.equals(n.owner())) {
+          String pk = n.owner();
+          last = pk;
+          r++;
+          double m = in.mrValues().getOrDefault(pk, 0.0);
+          double w = in.providerWeights().getOrDefault(pk, 0.0);
+          Commitment c = in.networkCommitments().get(pk);
+          pubKey[r] = pk;
+          mr[r] = m;
+          weight[r] = w;
+          damping[r] = c == null ? Commitment.DEFAULT_DAMPING_FACTOR : c.dampingFactor();
+          profile[r] = in.profiles().getOrDefault(pk, Profile.NONE);
+          recognised[r] = (m > 0 || w > 0) && c != null;
+          commitment[r] = c;
+        }
+        int o = n.ordinal();
+        ownerOf[o] = r;
+        quantity[o] = n.slot().quantity();
+        slot[o] = n.slot();
+        hasFilter[o] = n.slot().filterRule().isPresent();
+      }
+    }
+  }
+
+  /** One computation; mutable working state, confined to one call. */
+  private static final class Run {
+    private final Network net;
+    private final boolean faithful;
+    private final AllocationPolicy policy;
+    private final double threshold;
+    final double[] given;
+    private final double[] capLeft;
+    private final Set<MatchWarning> warnings = new LinkedHashSet<>();
+    private final Map<String, SlotDenominators> denominators = new LinkedHashMap<>();
+    private final double[] totals;
+    private final boolean[] touched;
+
+    // per slot scratch: groups are ranges [groupFrom, groupTo) of groupNeeds
+    private int[] groupOwner = new int[16];
+    private int[] groupFrom = new int[16];
+    private int[] groupTo = new int[16];
+    private double[] groupAlloc = new double[16];
+    private int[] groupNeeds = new int[64];
+    private int groups;
+    private int[] tierGroups = new int[16];
+    private double[] num = new double[16];
+    private double[] cap = new double[16];
+    private double[] out = new double[16];
+
+    // records, materialised at the end
+    private int[] recSlot = new int[64];
+    private int[] recNeed = new int[64];
+    private double[] recQty = new double[64];
+    private boolean[] recMutual = new boolean[64];
+    private int records;
+
+    Run(Network net, AllocationPolicy policy, double threshold, boolean capped) {
+      this.net = net;
+      this.policy = policy;
+      this.faithful = policy == AllocationPolicy.FAITHFUL;
+      this.threshold = threshold;
+      this.given = new double[net.size];
+      this.capLeft = new double[net.size];
+      this.totals = new double[net.owners];
+      this.touched = new boolean[net.owners];
+      String provider = net.in.providerId();
+      for (int o = 0; o < net.size; o++) {
+        Commitment c = net.commitment[net.ownerOf[o]];
+        capLeft[o] =
+            c == null || !capped ? Double.POSITIVE_INFINITY : Settling.cap(c, provider, net.slot[o]);
+      }
+    }
+
+    AllocationResult run() {
+      double capacity = 0;
+      List<AvailabilitySlot> slots = net.in.providerCommitment().capacitySlots();
+      for (int s = 0; s < slots.size(); s++) {
+        AvailabilitySlot slot = slots.get(s);
+        if (slot.quantity() > 0) {
+          capacity += slot.quantity();
+          allocateSlot(s, slot);
+        }
+      }
+      List<SlotAllocation> list = new ArrayList<>(records);
+      for (int i = 0; i < records; i++) {
+        int o = recNeed[i];
+        list.add(
+            new SlotAllocation(
+                slots.get(recSlot[i]).id(),
+                net.pubKey[net.ownerOf[o]],
+                net.slot[o].id(),
+                recQty[i],
+                true,
+                true,
+                recMutual[i] ? Tier.MUTUAL : Tier.NON_MUTUAL));
+      }
+      Map<String, Double> totalsByKey = new TreeMap<>();
+      for (int r = 0; r < net.owners; r++) {
+        if (touched[r]) {
+          totalsByKey.put(net.pubKey[r], totals[r]);
+        }
+      }
+      return new AllocationResult(
+          policy,
+          Collections.unmodifiableMap(denominators),
+          Collections.unmodifiableList(list),
+          Collections.unmodifiableMap(totalsByKey),
+          List.copyOf(warnings),
+          capacity,
+          Map.of());
+    }
+
+    private void allocateSlot(int s, AvailabilitySlot slot) {
+      collectGroups(slot);
+      int g1 = 0;
+      int g2 = 0;
+      for (int g = 0; g < groups; g++) {
+        int r = groupOwner[g];
+        if (net.mr[r] > 0) {
+          g1++;
+        } else if (net.weight[r] > 0) {
+          g2++;
+        }
+      }
+      if (g1 == 0 && g2 == 0) {
+        return;
+      }
+      double q = slot.quantity();
+      double d1 = tier(true, q);
+      double used1 = 0;
+      for (int g = 0; g < groups; g++) {
+        if (net.mr[groupOwner[g]] > 0) {
+          used1 += groupAlloc[g];
+        }
+      }
+      double left = q - used1;
+      double d2 = 0;
+      if (left > threshold && g2 > 0) {
+        d2 = tier(false, left);
+      }
+      denominators.put(slot.id(), SlotDenominators.of(d1, d2));
+      for (int g = 0; g < groups; g++) {
+        if (groupAlloc[g] > 0) {
+          spread(s, g);
+        }
+      }
+    }
+
+    /** Numerators and allocations of one tier's groups (in group order); returns D. */
+    private double tier(boolean mutual, double capacity) {
+      int n = 0;
+      for (int g = 0; g < groups; g++) {
+        int r = groupOwner[g];
+        if (mutual ? net.mr[r] > 0 : !(net.mr[r] > 0) && net.weight[r] > 0) {
+          if (n == tierGroups.length) {
+            tierGroups = Arrays.copyOf(tierGroups, n * 2);
+          }
+          tierGroups[n++] = g;
+        }
+      }
+      if (num.length < n) {
+        int len = Math.max(n, num.length * 2);
+        num = new double[len];
+        cap = new double[len];
+        out = new double[len];
+      }
+      double[] basis = mutual ? net.mr : net.weight;
+      double basisSum = 0;
+      for (int i = 0; i < n; i++) {
+        basisSum += basis[groupOwner[tierGroups[i]]];
+      }
+      double denominator = 0;
+      for (int i = 0; i < n; i++) {
+        int g = tierGroups[i];
+        int r = groupOwner[g];
+        double need = 0;
+        double c = 0;
+        for (int k = groupFrom[g]; k < groupTo[g]; k++) {
+          int o = groupNeeds[k];
+          need += remaining(o);
+          c += fillable(o);
+        }
+        num[i] = 0;
+        cap[i] = c;
+        if (need <= 0 || !(basisSum > 0)) {
+          continue;
+        }
+        double share = basis[r] / basisSum;
+        num[i] = share * (need * net.damping[r]);
+        denominator += num[i];
+      }
+      if (faithful) {
+        TierSplit.proportional(capacity, num, cap, n, out);
+      } else {
+        TierSplit.waterFill(capacity, num, cap, n, out);
+      }
+      for (int i = 0; i < n; i++) {
+        groupAlloc[tierGroups[i]] = out[i];
+      }
+      return denominator;
+    }
+
+    private double remaining(int o) {
+      double q = net.quantity[o];
+      return faithful ? q : Math.max(0, q - given[o]);
+    }
+
+    private double fillable(int o) {
+      return Math.min(remaining(o), Math.max(0, capLeft[o]));
+    }
+
+    private void spread(int s, int g) {
+      int r = groupOwner[g];
+      boolean mutual = net.mr[r] > 0;
+      double left = groupAlloc[g];
+      double total = 0;
+      for (int k = groupFrom[g]; k < groupTo[g]; k++) {
+        if (left <= 0) {
+          break;
+        }
+        int o = groupNeeds[k];
+        double x = Math.min(fillable(o), left);
+        if (x > 0) {
+          if (records == recNeed.length) {
+            int len = records * 2;
+            recSlot = Arrays.copyOf(recSlot, len);
+            recNeed = Arrays.copyOf(recNeed, len);
+            recQty = Arrays.copyOf(recQty, len);
+            recMutual = Arrays.copyOf(recMutual, len);
+          }
+          recSlot[records] = s;
+          recNeed[records] = o;
+          recQty[records] = x;
+          recMutual[records] = mutual;
+          records++;
+          left -= x;
+          total += x;
+          given[o] += x;
+          capLeft[o] -= x;
+        }
+      }
+      if (total > 0) {
+        // 0.0 + total == total, and later additions happen in the reference's merge order
+        totals[r] = touched[r] ? totals[r] + total : total;
+        touched[r] = true;
+      }
+    }
+
+    /**
+     * Recipients with recognition and at least one compatible need slot that passes the filters,
+     * in ordinal (pubKey, then slot) order, as ranges of {@link #groupNeeds}; warnings in the
+     * reference's order.
+     */
+    private void collectGroups(AvailabilitySlot slot) {
+      SlotCompatibility.dateWarning(slot).ifPresent(warnings::add);
+      CompatibilityIndex index = net.index;
+      int[] ordinals = index.compatibleOrdinals(slot);
+      if (groupNeeds.length < ordinals.length) {
+        groupNeeds = new int[Math.max(ordinals.length, groupNeeds.length * 2)];
+      }
+      boolean slotFilter = slot.filterRule().isPresent();
+      groups = 0;
+      int used = 0;
+      int current = -1;
+      for (int o : ordinals) {
+        int r = net.ownerOf[o];
+        if (!net.recognised[r]) {
+          continue;
+        }
+        if (r != current) {
+          // close the previous group; drop it when empty (the reference's removeIf)
+          if (current >= 0 && groupTo[groups - 1] == groupFrom[groups - 1]) {
+            groups--;
+          }
+          current = r;
+          if (groups == groupOwner.length) {
+            int len = groups * 2;
+            groupOwner = Arrays.copyOf(groupOwner, len);
+            groupFrom = Arrays.copyOf(groupFrom, len);
+            groupTo = Arrays.copyOf(groupTo, len);
+            groupAlloc = Arrays.copyOf(groupAlloc, len);
+          }
+          groupOwner[groups] = r;
+          groupFrom[groups] = used;
+          groupTo[groups] = used;
+          groupAlloc[groups] = 0;
+          groups++;
+        }
+        boolean pass = true;
+        if (slotFilter || net.hasFilter[o]) {
+          NeedSlot need = net.slot[o];
+          FilterContext forRecipient =
+              new FilterContext(net.pubKey[r], net.mr[r], need, slot, net.profile[r]);
+          FilterContext forProvider =
+              new FilterContext(net.in.providerId(), net.mr[r], slot, need, net.providerProfile);
+          List<MatchWarning> filterWarnings = new ArrayList<>(0);
+          pass = SlotCompatibility.filtersPass(need, slot, forRecipient, forProvider, filterWarnings);
+          warnings.addAll(filterWarnings);
+        }
+        if (pass) {
+          groupNeeds[used++] = o;
+          groupTo[groups - 1] = used;
+          if (index.hasDateWarning(o)) {
+            index.dateWarning(index.needs().get(o)).ifPresent(warnings::add);
+          }
+        }
+      }
+      if (current >= 0 && groupTo[groups - 1] == groupFrom[groups - 1]) {
+        groups--;
+      }
+    }
+  }
+}
