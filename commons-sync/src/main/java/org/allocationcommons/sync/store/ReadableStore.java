@@ -55,4 +55,14 @@ public interface ReadableStore<T> {
     first.whenComplete((v, e) -> registration.close());
     return first;
   }
+
+  /**
+   * This store as a {@link java.util.concurrent.Flow.Publisher}, for reactive libraries (Reactor's
+   * {@code JdkFlowAdapter}, RxJava, Mutiny, ...): each subscriber gets the current value, then new
+   * ones as it requests them, the latest only if it fell behind (a store is state: intermediate
+   * values are conflated, never buffered).
+   */
+  default java.util.concurrent.Flow.Publisher<T> asPublisher() {
+    return new StorePublisher<>(this);
+  }
 }
