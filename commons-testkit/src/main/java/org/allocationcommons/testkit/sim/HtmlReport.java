@@ -90,12 +90,14 @@ public final class HtmlReport {
         .append(" of the active participants are. Times are virtual.</p>\n");
     table(h, runs);
     reference(h, runs, references);
-    chart(h, "Converged fraction of active participants", runs, x -> x.convergedFraction(), 1.0, s.threshold(), "");
-    chart(h, "Messages on the wire (cumulative)", runs, x -> x.messages(), 0, -1, "");
-    chart(h, "Unused capacity of the providers' latest allocations", runs, Sample::unusedCapacity, 0, -1, "");
-    chart(h, "Over-allocation: received beyond stated need, summed over participants", runs,
-        Sample::overAllocation, 0, -1, "");
-    chart(h, "Largest encoded ITC stamp", runs, x -> x.maxStampBytes(), 0, -1, " B");
+    chart(h, "Converged fraction of active participants", "fraction converged", runs, x -> x.convergedFraction(), 1.0,
+        s.threshold(), percent(s.threshold()) + " rule: the network counts as converged from this line", "");
+    chart(h, "Messages on the wire (cumulative)", "messages", runs, x -> x.messages(), 0, -1, "", "");
+    chart(h, "Unused capacity of the providers' latest allocations", "units of capacity", runs, Sample::unusedCapacity, 0,
+        -1, "", "");
+    chart(h, "Over-allocation: received beyond stated need, summed over participants", "units of capacity", runs,
+        Sample::overAllocation, 0, -1, "", "");
+    chart(h, "Largest encoded ITC stamp", "bytes", runs, x -> x.maxStampBytes(), 0, -1, "", " B");
     events(h, runs);
     h.append("</body>\n</html>\n");
     return h.toString();
@@ -157,8 +159,8 @@ public final class HtmlReport {
   }
 
   /** One line chart; {@code fixedMax} > 0 pins the y range, {@code guide} >= 0 draws a dashed line. */
-  private static void chart(StringBuilder h, String caption, List<SimulationResult> runs,
-      ToDoubleFunction<Sample> y, double fixedMax, double guide, String unit) {
+  private static void chart(StringBuilder h, String caption, String yTitle, List<SimulationResult> runs,
+      ToDoubleFunction<Sample> y, double fixedMax, double guide, String guideLabel, String unit) {
     long maxX = 1;
     double maxY = fixedMax;
     for (SimulationResult r : runs) {
@@ -170,6 +172,7 @@ public final class HtmlReport {
       }
     }
     maxY = fixedMax > 0 ? fixedMax : niceCeiling(maxY);
+    maxX = niceMillis(maxX); // round seconds: five ticks at whole steps (1, 2, 5, ...), never 4.4 s
     // The legend sits above the plot, one line per run, so it never hides a line.
     int top = 12 + 16 * runs.size();
     double plotW = WIDTH - LEFT - RIGHT;
@@ -194,11 +197,16 @@ public final class HtmlReport {
           .append("\" font-size=\"11\" text-anchor=\"middle\">").append(seconds(Math.round(maxX * i / 5.0))).append("</text>\n");
     }
     h.append("<text x=\"").append(fmt(LEFT + plotW / 2)).append("\" y=\"").append(HEIGHT - 6)
-        .append("\" font-size=\"12\" text-anchor=\"middle\">virtual time</text>\n");
+        .append("\" font-size=\"12\" text-anchor=\"middle\">virtual time (s)</text>\n");
+    double midY = top + plotH / 2;
+    h.append("<text x=\"14\" y=\"").append(fmt(midY)).append("\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 14 ")
+        .append(fmt(midY)).append(")\">").append(escape(yTitle)).append("</text>\n");
     if (guide >= 0) {
       double gy = top + plotH - plotH * guide / maxY;
       h.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(fmt(LEFT + plotW)).append("\" y1=\"").append(fmt(gy))
-          .append("\" y2=\"").append(fmt(gy)).append("\" stroke=\"#555\" stroke-dasharray=\"6 4\"/>\n");
+          .append("\" y2=\"").append(fmt(gy)).append("\" stroke=\"#555\" stroke-dasharray=\"6 4\"/>\n")
+          .append("<text x=\"").append(fmt(LEFT + plotW - 4)).append("\" y=\"").append(fmt(gy - 4))
+          .append("\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">").append(escape(guideLabel)).append("</text>\n");
     }
     for (int k = 0; k < runs.size(); k++) {
       SimulationResult r = runs.get(k);
@@ -229,6 +237,11 @@ public final class HtmlReport {
   /** The legend name of a run: its policy and its seed. */
   static String label(SimulationResult r) {
     return r.settings().policy().name().toLowerCase(Locale.ROOT).replace('_', '-') + " (seed " + r.settings().seed() + ")";
+  }
+
+  /** {@code millis} rounded up to a {@link #niceCeiling} number of seconds (at least 1 ms). */
+  static long niceMillis(long millis) {
+    return Math.max(1, Math.round(niceCeiling(millis / 1000.0) * 1000));
   }
 
   /** The smallest of 1, 2, 2.5, 5 or 10 times a power of ten that is at least {@code v} (> 0). */

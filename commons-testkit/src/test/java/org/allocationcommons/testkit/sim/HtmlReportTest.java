@@ -42,6 +42,18 @@ class HtmlReportTest {
     // = 740, y = the plot's top = 12 + 16 * 2 legend lines = 44.
     assertThat(html).contains("740.0,44.0");
     assertThat(html).doesNotContain("<script");
+    // issue 11: axis titles with units, a labelled 80% line
+    assertThat(html).contains(">fraction converged</text>").contains(">messages</text>")
+        .contains(">units of capacity</text>").contains(">bytes</text>").contains(">virtual time (s)</text>")
+        .contains("80% rule: the network counts as converged from this line");
+  }
+
+  @Test
+  void timeTicksFallOnRoundSeconds() {
+    assertThat(HtmlReport.niceMillis(22_000)).isEqualTo(25_000); // ticks 0, 5, 10, ... s, never 4.4 s
+    assertThat(HtmlReport.niceMillis(2_000)).isEqualTo(2_000);
+    assertThat(HtmlReport.niceMillis(61_000)).isEqualTo(100_000);
+    assertThat(HtmlReport.niceMillis(0)).isEqualTo(1_000);
   }
 
   @Test
