@@ -51,6 +51,12 @@ public final class Stamp {
   public static final long MAX_COUNTER = Long.MAX_VALUE - (1L << 40);
 
   /**
+   * Above this counter {@link #event()} no longer fills (raises its own counters to others'): it
+   * grows by one instead, so after learning any accepted stamp at least 2^39 own events remain.
+   */
+  static final long FILL_LIMIT = MAX_COUNTER - (1L << 39);
+
+  /**
    * Default limit on a stamp's size: the nodes (leaves included) of its id and event trees together;
    * the seed {@code (1, 0)} has 2. Enforced by {@link #of}, {@link #parse(String)},
    * {@link #fromByteArray(byte[])} and {@link #event()}; {@link #parse(String, int)} and
@@ -223,8 +229,11 @@ public final class Stamp {
     }
     Event next;
     try {
+      // fill raises this id's counters to what others' reached; above FILL_LIMIT (only a hostile
+      // peer's counters get there) that would leave too few events before MAX_COUNTER, so grow
       Event filled = Trees.fill(id, history);
-      next = !filled.equals(history) ? filled : Trees.grow(id, history).event();
+      boolean fill = !filled.equals(history) && Trees.max(filled) <= FILL_LIMIT;
+      next = fill ? filled : Trees.grow(id, history).event();
     } catch (ArithmeticException overflow) {
       throw new IllegalStateException(
           "event counter would exceed Long.MAX_VALUE, above " + Trees.COUNTER_LIMIT, overflow);
@@ -258,6 +267,19 @@ public final class Stamp {
               + Trees.toString(other.id) + " both own part of the same interval");
     }
     return new Stamp(sum, Trees.join(history, other.history));
+  }
+
+  /**
+   * Learns what {@code peer} knows: this stamp's id with the least upper bound of both histories,
+   * except that in the part of the interval this stamp owns it keeps its own counts (only the
+   * owner records events there, so a peer claiming more of them is lying, and believing it would
+   * exhaust this stamp's counters: the "clock worm"). For every honest peer this equals {@code
+   * join(peer.peek())}. What a node does with every accepted document's stamp.
+   */
+  public Stamp learnFrom(Stamp peer) {
+    Objects.requireNonNull(peer, "peer");
+    Event capped = Trees.capOwn(id, peer.history, 0, history, 0);
+    return new Stamp(id, Trees.join(history, capped));
   }
 
   /** An anonymous copy ({@code (0, e)}): the same history, no id; what a node shares and merges. */

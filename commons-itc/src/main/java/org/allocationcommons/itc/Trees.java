@@ -346,6 +346,35 @@ final class Trees {
     return eventNode(a.n(), join(al, bl), join(ar, br));
   }
 
+  /**
+   * {@code peer} (lifted by {@code pb}) where {@code id} owns nothing, and the pointwise minimum of
+   * {@code peer} and {@code mine} (lifted by {@code mb}) where it owns: what a peer may teach the
+   * owner of {@code id} (nobody else can record events there, so a higher count there is a lie).
+   * Absolute values; normal form.
+   */
+  static Event capOwn(Id id, Event peer, long pb, Event mine, long mb) {
+    if (isZero(id)) {
+      return lift(peer, pb);
+    }
+    if (isOne(id)) {
+      return min(peer, pb, mine, mb);
+    }
+    Id.Node n = (Id.Node) id;
+    long pn = Math.addExact(pb, peer.n());
+    long mn = Math.addExact(mb, mine.n());
+    return eventNode(0, capOwn(n.left(), left(peer), pn, left(mine), mn), capOwn(n.right(), right(peer), pn, right(mine), mn));
+  }
+
+  /** The pointwise minimum of {@code a} lifted by {@code oa} and {@code b} lifted by {@code ob}. */
+  private static Event min(Event a, long oa, Event b, long ob) {
+    if (a instanceof Event.Leaf && b instanceof Event.Leaf) {
+      return Event.leaf(Math.min(Math.addExact(oa, a.n()), Math.addExact(ob, b.n())));
+    }
+    long an = Math.addExact(oa, a.n());
+    long bn = Math.addExact(ob, b.n());
+    return eventNode(0, min(left(a), an, left(b), bn), min(right(a), an, right(b), bn));
+  }
+
   private static Event left(Event e) {
     return e instanceof Event.Node node ? node.left() : Event.ZERO;
   }

@@ -87,4 +87,52 @@ class BoundsProperties {
       roundTrips(s);
     }
   }
+
+  /**
+   * The clock worm, closed: after learning from ANY accepted peer (counters at the bound, over my
+   * own part of the interval too), I can always record events, and each one round-trips.
+   */
+  @Property(tries = 500)
+  void afterLearningFromAnyAcceptedPeerICanAlwaysRecordEvents(
+      @ForAll("histories") History h, @ForAll int i, @ForAll("acceptedPeers") Stamp peer) {
+    Stamp s = h.live(i);
+    if (s.isAnonymous()) {
+      return;
+    }
+    Stamp learned = s.learnFrom(Stamp.fromByteArray(peer.toByteArray()));
+    assertThat(s.leq(learned)).isTrue();
+    roundTrips(learned);
+    for (int k = 0; k < 20; k++) {
+      Stamp next = learned.event();
+      assertThat(learned.leq(next) && !next.leq(learned)).isTrue();
+      roundTrips(next);
+      learned = next;
+    }
+  }
+
+  /** For honest peers (any stamp of the same legal history) learning is exactly joining. */
+  @Property(tries = 500)
+  void learningFromAnHonestPeerIsJoiningItsPeek(@ForAll("histories") History h, @ForAll int i, @ForAll int j) {
+    Stamp mine = h.live(i);
+    Stamp peer = h.any(j);
+    assertThat(mine.learnFrom(peer)).isEqualTo(mine.join(peer.peek()));
+  }
+
+  /** My own part keeps my counts; everywhere else I learn the peer's. */
+  @org.junit.jupiter.api.Test
+  void aPeerClaimingMyEventsTeachesMeOnlyTheOthers() {
+    Stamp.Fork f = Stamp.seed().fork();
+    Stamp me = f.left().event(); // ((1,0),(0,1,0))
+    Stamp liar = Stamp.of(Id.ZERO, Event.leaf(Stamp.MAX_COUNTER)); // claims MAX everywhere, mine too
+    assertThat(me.join(liar).history()).isEqualTo(Event.leaf(Stamp.MAX_COUNTER)); // what join believed
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> me.join(liar.peek()).event()) // and then: no more events
+        .isInstanceOf(IllegalStateException.class);
+    Stamp learned = me.learnFrom(liar);
+    assertThat(learned).isEqualTo(Stamp.parse("((1, 0), (0, 1, " + Stamp.MAX_COUNTER + "))"));
+    assertThatNoException(() -> learned.event().event().event());
+  }
+
+  private static void assertThatNoException(org.assertj.core.api.ThrowableAssert.ThrowingCallable c) {
+    org.assertj.core.api.Assertions.assertThatCode(c).doesNotThrowAnyException();
+  }
 }
