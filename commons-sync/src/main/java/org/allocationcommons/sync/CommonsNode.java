@@ -747,7 +747,7 @@ public final class CommonsNode implements AutoCloseable {
     CausalRegister.Outcome out =
         register.offer(o.author(), doc, DocumentType.stampOf(doc), DocumentType.timestampOf(doc), o.payload());
     if (out.accepted()) {
-      own.merge(DocumentType.stampOf(doc));
+      own.learn(DocumentType.stampOf(doc));
     }
     return out.accepted();
   }

@@ -125,12 +125,23 @@ public final class OwnDocuments {
     return s;
   }
 
-  /** Joins what {@code peer} knows into this node's stamp. */
-  public void merge(Stamp peer) {
+  /**
+   * Learns what another participant's document knows ({@link Stamp#learnFrom}: never more of this
+   * node's own events than it recorded, so a hostile stamp cannot exhaust its counters).
+   */
+  public void learn(Stamp peer) {
+    set(member().itcStamp().learnFrom(peer));
+  }
+
+  /** Joins all that a copy of this node's own document knows (signed by its key: a lost folder's events). */
+  public void merge(Stamp own) {
+    set(member().itcStamp().join(own.peek()));
+  }
+
+  private void set(Stamp next) {
     Membership m = member();
-    Stamp joined = m.itcStamp().join(peer.peek());
-    if (!joined.equals(m.itcStamp())) {
-      membership.set(Optional.of(m.withStamp(joined)));
+    if (!next.equals(m.itcStamp())) {
+      membership.set(Optional.of(m.withStamp(next)));
     }
   }
 
