@@ -90,8 +90,14 @@ public final class Stamp {
     return of(id, history, DEFAULT_MAX_NODES);
   }
 
-  /** {@link #of(Id, Event)} with another node limit; for the parsers. */
-  static Stamp of(Id id, Event history, int maxNodes) {
+  /**
+   * {@link #of(Id, Event)} with another node limit (what a receiver configures; every member of a
+   * commons should use the same one, since {@link #event()} keeps to {@link #DEFAULT_MAX_NODES}).
+   *
+   * @throws IllegalArgumentException as {@link #of(Id, Event)}, or if {@code maxNodes < 2}
+   */
+  public static Stamp of(Id id, Event history, int maxNodes) {
+    Trees.checkMaxNodes(maxNodes);
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(history, "history");
     Trees.checkNodeCount(id, history, maxNodes);

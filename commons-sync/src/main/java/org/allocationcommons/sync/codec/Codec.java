@@ -14,6 +14,7 @@ import org.allocationcommons.core.model.Commitment;
 import org.allocationcommons.sync.codec.internal.FilterRuleJson;
 import org.allocationcommons.sync.codec.internal.JsonErrors;
 import org.allocationcommons.sync.codec.internal.SlotIds;
+import org.allocationcommons.itc.Stamp;
 import org.allocationcommons.sync.codec.internal.StampJson;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -66,12 +67,14 @@ public final class Codec {
 
   private final int maxDocumentBytes;
   private final int maxNestingDepth;
+  private final int maxStampNodes;
   private final JsonMapper mapper;
   private final Validator validator;
 
-  private Codec(int maxDocumentBytes, int maxNestingDepth) {
+  private Codec(int maxDocumentBytes, int maxNestingDepth, int maxStampNodes) {
     this.maxDocumentBytes = maxDocumentBytes;
     this.maxNestingDepth = maxNestingDepth;
+    this.maxStampNodes = maxStampNodes;
     JsonFactory factory =
         JsonFactory.builder()
             .streamReadConstraints(
@@ -82,7 +85,7 @@ public final class Codec {
             .build();
     this.mapper =
         JsonMapper.builder(factory)
-            .addModule(StampJson.module())
+            .addModule(StampJson.module(maxStampNodes))
             .addModule(FilterRuleJson.module())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -119,7 +122,32 @@ public final class Codec {
     if (maxNestingDepth < 8) {
       throw new IllegalArgumentException("maxNestingDepth = " + maxNestingDepth + ": must be >= 8");
     }
-    return new Codec(maxDocumentBytes, maxNestingDepth);
+    return withLimits(maxDocumentBytes, maxNestingDepth, Stamp.DEFAULT_MAX_NODES);
+  }
+
+  /**
+   * A codec with these limits, the ITC node limit too (SPEC 7: stamps with more nodes are refused
+   * on receipt; use one limit across a commons, at most {@link Stamp#DEFAULT_MAX_NODES} unless
+   * every member raises it).
+   *
+   * @throws IllegalArgumentException as {@link #withLimits(int, int)}, or if {@code maxStampNodes < 2}
+   */
+  public static Codec withLimits(int maxDocumentBytes, int maxNestingDepth, int maxStampNodes) {
+    if (maxDocumentBytes < 1) {
+      throw new IllegalArgumentException("maxDocumentBytes = " + maxDocumentBytes + ": must be >= 1");
+    }
+    if (maxNestingDepth < 8) {
+      throw new IllegalArgumentException("maxNestingDepth = " + maxNestingDepth + ": must be >= 8");
+    }
+    if (maxStampNodes < 2) {
+      throw new IllegalArgumentException("maxStampNodes = " + maxStampNodes + ": must be >= 2 (the seed has 2)");
+    }
+    return new Codec(maxDocumentBytes, maxNestingDepth, maxStampNodes);
+  }
+
+  /** The ITC node limit for stamps read. */
+  public int maxStampNodes() {
+    return maxStampNodes;
   }
 
   /** The size limit in bytes. */
@@ -294,7 +322,7 @@ public final class Codec {
   }
 
   private static final class DefaultHolder {
-    static final Codec DEFAULT = new Codec(DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_NESTING_DEPTH);
+    static final Codec DEFAULT = new Codec(DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_NESTING_DEPTH, Stamp.DEFAULT_MAX_NODES);
   }
 
   /** Names validation paths by their JSON property names ({@code need_slots}, not needSlots). */

@@ -275,4 +275,18 @@ class CodecBoundaryTest {
     assertThat(e.getMessage()).contains("need_slots = (2 entries): quantities sum to Infinity").doesNotContain("NeedSlot[");
     inOurOwnWords(e);
   }
+
+  /** SPEC 7: the ITC node limit is the codec's (and so the node builder's) to configure. */
+  @Test
+  void theStampNodeLimitIsConfigurable() {
+    String json = commitment("").replace("\"itcStamp\":{\"id\":1,", "\"itcStamp\":{\"id\":" + idTree(2) + ",");
+    assertThat(codec.read(utf8(json), org.allocationcommons.core.model.Commitment.class)).isNotNull();
+    Codec strict = Codec.withLimits(1 << 20, 200, 8);
+    assertThat(strict.maxStampNodes()).isEqualTo(8);
+    InvalidDocumentException e = rejection(strict, json, org.allocationcommons.core.model.Commitment.class);
+    assertThat(e.getMessage()).contains("itcStamp").contains("8");
+    inOurOwnWords(e);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Codec.withLimits(1 << 20, 200, 1))
+        .hasMessageContaining("maxStampNodes = 1");
+  }
 }

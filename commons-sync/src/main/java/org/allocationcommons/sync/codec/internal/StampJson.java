@@ -20,16 +20,26 @@ public final class StampJson {
 
   private StampJson() {}
 
-  /** A Jackson module with the stamp serializer and deserializer. */
+  /** A Jackson module with the stamp serializer and deserializer (node limit {@link Stamp#DEFAULT_MAX_NODES}). */
   public static SimpleModule module() {
+    return module(Stamp.DEFAULT_MAX_NODES);
+  }
+
+  /** A Jackson module whose deserializer refuses stamps of more than {@code maxNodes} nodes. */
+  public static SimpleModule module(int maxNodes) {
     SimpleModule m = new SimpleModule("itc-stamp");
     m.addSerializer(Stamp.class, new Serializer());
-    m.addDeserializer(Stamp.class, new Deserializer());
+    m.addDeserializer(Stamp.class, new Deserializer(maxNodes));
     return m;
   }
 
-  /** Converts a parsed JSON tree into a stamp. */
+  /** Converts a parsed JSON tree into a stamp (node limit {@link Stamp#DEFAULT_MAX_NODES}). */
   public static Stamp fromTree(JsonNode node) {
+    return fromTree(node, Stamp.DEFAULT_MAX_NODES);
+  }
+
+  /** Converts a parsed JSON tree into a stamp of at most {@code maxNodes} nodes. */
+  public static Stamp fromTree(JsonNode node, int maxNodes) {
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("itcStamp must be an object {\"id\": ..., \"event\": ...}, was " + node);
     }
@@ -41,7 +51,7 @@ public final class StampJson {
     if (event == null) {
       throw new IllegalArgumentException("itcStamp.event is missing");
     }
-    return Stamp.of(id(id, "id", 0), event(event, "event", 0));
+    return Stamp.of(id(id, "id", 0), event(event, "event", 0), maxNodes);
   }
 
   private static Stamp.Id id(JsonNode n, String field, int depth) {
@@ -138,10 +148,16 @@ public final class StampJson {
   }
 
   private static final class Deserializer extends ValueDeserializer<Stamp> {
+    private final int maxNodes;
+
+    Deserializer(int maxNodes) {
+      this.maxNodes = maxNodes;
+    }
+
     @Override
     public Stamp deserialize(JsonParser p, DeserializationContext ctxt) {
       JsonNode tree = ctxt.readTree(p);
-      return fromTree(tree);
+      return fromTree(tree, maxNodes);
     }
   }
 }
