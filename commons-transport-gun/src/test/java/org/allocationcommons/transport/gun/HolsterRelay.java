@@ -53,7 +53,8 @@ public final class HolsterRelay implements AutoCloseable {
           "const port = Number(process.argv[2])",
           "const file = process.argv[3]",
           "const server = http.createServer((req, res) => { res.writeHead(404); res.end() })",
-          "Holster({server, file})",
+          "const maxMessageSize = Number(process.argv[4]) || undefined // Holster's default: 1 MiB",
+          "Holster({server, file, maxMessageSize})",
           "server.listen(port, \"127.0.0.1\", () => console.log(\"holster listening \" + port))",
           "");
 
@@ -144,9 +145,19 @@ public final class HolsterRelay implements AutoCloseable {
 
   /** Starts Holster {@code version} on {@code port} (for restarts), storing its data in {@code storage}. */
   public static HolsterRelay start(String version, int port, Path storage) {
+    return start(version, port, storage, 0);
+  }
+
+  /**
+   * Starts Holster {@code version} on {@code port}, storing its data in {@code storage}, refusing
+   * frames above {@code maxMessageSize} bytes (its option of that name; 0 keeps its 1 MiB default).
+   */
+  public static HolsterRelay start(String version, int port, Path storage, int maxMessageSize) {
     Path dir = install(version);
     List<String> command =
-        List.of("node", "relay.mjs", Integer.toString(port), storage.toAbsolutePath().toString());
+        List.of(
+            "node", "relay.mjs", Integer.toString(port), storage.toAbsolutePath().toString(),
+            Integer.toString(maxMessageSize));
     Process process;
     try {
       process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
