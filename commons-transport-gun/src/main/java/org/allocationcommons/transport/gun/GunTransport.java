@@ -97,6 +97,8 @@ public final class GunTransport implements Transport {
   private final Map<String, List<Sub>> subs = new HashMap<>();
   private final Map<String, Pending> pendingById = new HashMap<>();
   private final Map<String, List<Pending>> pendingBySoul = new HashMap<>();
+  /** The souls this transport has published (the Holster dialect answers gets only for these). */
+  private final Set<String> ownSouls = new java.util.HashSet<>();
   private boolean closed;
 
   private final AtomicLong framesIn = new AtomicLong();
@@ -285,6 +287,7 @@ public final class GunTransport implements Transport {
       double now = clock.millis();
       double state = prev == null ? now : Math.max(now, prev.state() + 0.001);
       held.put(soul, new Held(path, state, value));
+      ownSouls.add(soul);
       pending = new Pending(path, soul, state, value);
       pending.ids.add(id);
       // A newer value supersedes the unconfirmed older ones of this soul: the relay's confirmation
@@ -339,7 +342,8 @@ public final class GunTransport implements Transport {
     // A get that crosses a mesh of relays while its soul is being written can go unanswered (we saw
     // subscribers across two relays miss a value until the periodic resubscription); asking again
     // shortly after costs two frames and closes that window early.
-    for (Duration after : CONFIRMING_GETS) {
+    // Holster has no mesh and shows every put to every client: one get is enough there.
+    for (Duration after : dialect.isHolster() ? List.<Duration>of() : CONFIRMING_GETS) {
       scheduler.schedule(() -> regetIfSubscribed(sub, soul), after.toMillis(), TimeUnit.MILLISECONDS);
     }
     return new Subscription() {
@@ -523,9 +527,21 @@ public final class GunTransport implements Transport {
     Held h;
     synchronized (lock) {
       h = held.get(get.soul());
+      if (dialect.isHolster() && !ownSouls.contains(get.soul())) {
+        // A Holster relay sends every client a get for each soul it is about to store (its check)
+        // and forwards every client's get to every client: answering all of them for every soul we
+        // merely follow would cost each node a frame per put of anyone, against a frame budget.
+        // The author (and the relay's storage) answer for a document.
+        h = null;
+      }
     }
     if (h != null && get.id().isPresent()) {
-      peer.send(Frames.reply(newId(), get.id().get(), get.soul(), KEY, h.state(), h.value()));
+      String reply = Frames.reply(newId(), get.id().get(), get.soul(), KEY, h.state(), h.value());
+      if (dialect.isHolster()) {
+        peer.sendIfIdle(reply); // an answer is a courtesy: never queued behind a backlog
+      } else {
+        peer.send(reply);
+      }
     }
   }
 
@@ -1039,6 +1055,16 @@ public final class GunTransport implements Transport {
         sending = true;
       }
       drain(null);
+    }
+
+    /** Sends a message only if the connection has no backlog (else drops it: for optional answers). */
+    void sendIfIdle(String message) {
+      synchronized (this) {
+        if (outbox.size() >= 4) {
+          return;
+        }
+      }
+      send(message);
     }
 
     /** Sends what is queued, one batch at a time; {@code expected} is the socket of the last send. */
