@@ -158,6 +158,28 @@ public final class HolsterRelay implements AutoCloseable {
         List.of(
             "node", "relay.mjs", Integer.toString(port), storage.toAbsolutePath().toString(),
             Integer.toString(maxMessageSize));
+    return launch(dir, command, version, port, storage, "holster listening " + port);
+  }
+
+  /**
+   * Runs {@code script} (an ES module of the test's own, given the port as its first argument, which
+   * must print {@code fake holster listening <port>} when ready) in Holster {@code version}'s
+   * installed copy, where {@code ws} is available: a scripted relay for behaviour a real one shows
+   * only under load, such as throttling.
+   */
+  public static HolsterRelay fake(String version, String name, String script) {
+    Path dir = install(version);
+    try {
+      Files.writeString(dir.resolve(name), script, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    int port = GunRelay.freePort();
+    return launch(dir, List.of("node", name, Integer.toString(port)), version, port, dir, "fake holster listening " + port);
+  }
+
+  private static HolsterRelay launch(
+      Path dir, List<String> command, String version, int port, Path storage, String ready) {
     Process process;
     try {
       process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
@@ -166,7 +188,6 @@ public final class HolsterRelay implements AutoCloseable {
     }
     RUNNING.add(process);
     HolsterRelay relay = new HolsterRelay(process, version, port, storage);
-    String ready = "holster listening " + port;
     CountDownLatch listening = new CountDownLatch(1);
     Thread reader =
         new Thread(

@@ -234,6 +234,53 @@ class HolsterTransportInteropTest {
     assertThat(seen).containsEntry(acked, "acknowledged before the crash").containsEntry(later, "published while down");
   }
 
+  /**
+   * A scripted relay answering the first put as Holster's rate limiter does (the real one needs
+   * 1,000 frames in a minute): the transport pauses, sends the same frame again, and completes on
+   * the ack. It also reports any array frame (there must be none).
+   */
+  private static final String THROTTLING_RELAY =
+      String.join(
+          "\n",
+          "import {WebSocketServer} from \"ws\"",
+          "const port = Number(process.argv[2])",
+          "const wss = new WebSocketServer({host: \"127.0.0.1\", port})",
+          "let throttled = false",
+          "wss.on(\"connection\", ws => ws.on(\"message\", data => {",
+          "  const text = data.toString()",
+          "  if (text.startsWith(\"[\")) { console.log(\"ARRAY \" + text.length); return }",
+          "  const msg = JSON.parse(text)",
+          "  if (!msg.put) return",
+          "  if (!throttled) {",
+          "    throttled = true",
+          "    console.log(\"THROTTLED \" + msg[\"#\"])",
+          "    ws.send(JSON.stringify({\"#\": \"thr\" + Date.now(), \"@\": msg[\"#\"],",
+          "      err: \"Rate limit exceeded. Slow down requests. Wait 1s\", throttle: 700}))",
+          "    return",
+          "  }",
+          "  ws.send(text)",
+          "  console.log(\"ACKED \" + msg[\"#\"])",
+          "  ws.send(JSON.stringify({\"#\": \"ack\" + Date.now(), \"@\": msg[\"#\"], err: null}))",
+          "}))",
+          "wss.on(\"listening\", () => console.log(\"fake holster listening \" + port))",
+          "");
+
+  @Test
+  void aThrottleReplyPausesTheConnectionAndTheSameFrameIsSentAgain() throws Exception {
+    HolsterRelay relay = keep(HolsterRelay.fake(HolsterRelay.V1, "throttling-relay.mjs", THROTTLING_RELAY));
+    GunTransport a = transport(relay.url(), Clock.systemUTC(), Duration.ofSeconds(10));
+    awaitConnected(a);
+    long start = System.nanoTime();
+    a.publish(DocumentPaths.of(key("throttled"), DocumentPaths.COMMITMENT), new byte[] {7})
+        .toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertThat(tookMs).as("paused for the relay's 700 ms").isGreaterThanOrEqualTo(650).isLessThan(5000);
+    assertThat(a.holsterCounters()[1]).as("throttle replies").isEqualTo(1);
+    assertThat(a.holsterCounters()[2]).as("no fresh-state re-send: the ack timeout is 10 s").isZero();
+    String throttledId = relay.output().stream().filter(l -> l.startsWith("THROTTLED ")).findFirst().orElseThrow().substring(10);
+    assertThat(relay.output()).contains("ACKED " + throttledId).noneMatch(l -> l.startsWith("ARRAY"));
+  }
+
   @Test
   void theHolsterProviderOpensTheDialectByName() throws Exception {
     HolsterRelay relay = relay();
