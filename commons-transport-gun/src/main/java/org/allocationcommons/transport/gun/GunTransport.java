@@ -225,12 +225,9 @@ public final class GunTransport implements Transport {
     return dialect;
   }
 
-  /**
-   * Holster dialect counters: echoes of our own messages ignored, frames the relay throttled (and we
-   * re-sent), and publishes re-sent with a fresh state after the ack timeout. All 0 for GUN.
-   */
-  public long[] holsterCounters() {
-    return new long[] {echoes.get(), throttled.get(), resent.get()};
+  /** What the Holster dialect counted (all zero for GUN); see {@link HolsterCounters}. */
+  public HolsterCounters holsterCounters() {
+    return new HolsterCounters(echoes.get(), throttled.get(), resent.get());
   }
 
   /** The settings this transport was opened with. */

@@ -28,6 +28,7 @@ import org.allocationcommons.core.subgroups.Subgroups;
 import org.allocationcommons.sync.CommonsNode;
 import org.allocationcommons.sync.document.Invitation;
 import org.allocationcommons.sync.envelope.Identity;
+import org.allocationcommons.sync.envelope.Rejection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -63,14 +64,33 @@ class HolsterNodeInteropTest {
     return resource;
   }
 
+  private final List<GunTransport> transports = new ArrayList<>();
+
   private GunTransport transport(URI relay) {
-    return keep(
+    return keepTransport(
         GunTransport.open(
             GunOptions.peers(relay)
-                .withAckTimeout(Duration.ofSeconds(1))
+                .withAckTimeout(Duration.ofSeconds(2))
                 .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)),
             java.time.Clock.systemUTC(),
             Dialect.holster()));
+  }
+
+  private GunTransport keepTransport(GunTransport t) {
+    transports.add(t);
+    return keep(t);
+  }
+
+  /** Frames, re-sends and throttles per transport, printed for the record. */
+  private String framesReport(long startNanos) {
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    StringBuilder sb = new StringBuilder(String.format("after %.1f s:", seconds));
+    for (GunTransport t : transports) {
+      GunStats st = t.stats();
+      HolsterCounters h = t.holsterCounters();
+      sb.append(String.format(" [out %d in %d resent %d throttled %d]", st.framesOut(), st.framesIn(), h.freshResends(), h.throttled()));
+    }
+    return sb.toString();
   }
 
   private CommonsNode node(Identity id, URI relay, Optional<Invitation> invitation) {
@@ -185,7 +205,13 @@ class HolsterNodeInteropTest {
         () -> providersPublishWhatCommonsCoreComputes(nodes),
         () -> nodes.get(0).diagnostics() + "\n" + nodes.get(1).diagnostics());
     for (CommonsNode n : nodes) {
-      assertThat(n.diagnostics().rejectedTotal()).as("rejections at %s: %s", n.pubKey(), n.diagnostics().rejected()).isZero();
+      // DUPLICATE is the one rejection the Holster dialect may cause by design: a publish whose ack
+      // is late (2 cores, ten nodes and a relay) is re-sent with a fresh state, and the same envelope
+      // then reaches its subscribers twice; the layer above drops the second copy.
+      Map<Rejection, Long> other = new HashMap<>(n.diagnostics().rejected());
+      other.remove(Rejection.DUPLICATE);
+      assertThat(other.values().stream().mapToLong(Long::longValue).sum())
+          .as("rejections other than DUPLICATE at %s: %s", n.pubKey(), n.diagnostics().rejected()).isZero();
     }
   }
 
@@ -218,9 +244,14 @@ class HolsterNodeInteropTest {
   @Test
   void tenNodesOnTheirOwnTransportsThroughOneRelayConverge() throws Exception {
     HolsterRelay relay = keep(HolsterRelay.start(HolsterRelay.V1, temp.resolve("holster-data")));
+    long start = System.nanoTime();
     List<CommonsNode> nodes = commons(10, List.of(relay.url()));
     share(nodes);
     awaitTheAllocationCommonsCoreComputes(nodes);
+    System.out.println("holster ten nodes converged " + framesReport(start));
+    for (GunTransport t : transports) {
+      assertThat(t.holsterCounters().throttled()).as("the frame budget keeps below Holster's limit").isZero();
+    }
   }
 
   @Test

@@ -126,7 +126,7 @@ class HolsterTransportInteropTest {
     assertThat(stored(relay.storage().orElseThrow(), Base64.getEncoder().encodeToString(doc.getBytes(StandardCharsets.UTF_8))))
         .as("the relay's storage holds the document once the publish completed").isTrue();
     await("b receives a's document", () -> doc.equals(seen.get(path)));
-    assertThat(a.holsterCounters()[0]).as("a saw its own put echoed (and ignored it)").isPositive();
+    assertThat(a.holsterCounters().ownEchoes()).as("a saw its own put echoed (and ignored it)").isPositive();
     assertThat(a.stats().rejected()).isZero();
     assertThat(b.stats().malformed()).isZero();
   }
@@ -150,7 +150,7 @@ class HolsterTransportInteropTest {
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     await("b receives all 30", () -> seen.size() == 30);
-    assertThat(a.holsterCounters()[2]).as("no publish needed a re-send").isZero();
+    assertThat(a.holsterCounters().freshResends()).as("no publish needed a re-send").isZero();
     // the relay processed (stored) every one: with their author gone, a newcomer reads them all from it
     a.close();
     b.close();
@@ -176,11 +176,11 @@ class HolsterTransportInteropTest {
     GunTransport again = transport(relay.url(), fixed, Duration.ofMillis(1500));
     awaitConnected(again);
     CompletableFuture<Void> republished = again.publish(path, doc).toCompletableFuture();
-    await("the relay echoes the put", () -> again.holsterCounters()[0] > 0);
+    await("the relay echoes the put", () -> again.holsterCounters().ownEchoes() > 0);
     Thread.sleep(500);
     assertThat(republished).as("the echo alone does not confirm").isNotDone();
     republished.get(WAIT.toMillis(), TimeUnit.MILLISECONDS); // after the ack timeout: fresh state, acked
-    assertThat(again.holsterCounters()[2]).as("re-sent with a fresh state").isPositive();
+    assertThat(again.holsterCounters().freshResends()).as("re-sent with a fresh state").isPositive();
   }
 
   @Test
@@ -275,8 +275,8 @@ class HolsterTransportInteropTest {
         .toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertThat(tookMs).as("paused for the relay's 700 ms").isGreaterThanOrEqualTo(650).isLessThan(5000);
-    assertThat(a.holsterCounters()[1]).as("throttle replies").isEqualTo(1);
-    assertThat(a.holsterCounters()[2]).as("no fresh-state re-send: the ack timeout is 10 s").isZero();
+    assertThat(a.holsterCounters().throttled()).as("throttle replies").isEqualTo(1);
+    assertThat(a.holsterCounters().freshResends()).as("no fresh-state re-send: the ack timeout is 10 s").isZero();
     String throttledId = relay.output().stream().filter(l -> l.startsWith("THROTTLED ")).findFirst().orElseThrow().substring(10);
     assertThat(relay.output()).contains("ACKED " + throttledId).noneMatch(l -> l.startsWith("ARRAY"));
   }
