@@ -41,6 +41,9 @@ public final class HolsterRelay implements AutoCloseable {
   /** The version the original design ran on. */
   public static final String V1 = "1.0.21";
 
+  /** The current version (its rate limit is 1,500 frames a minute; the dialect keeps to 1.0.21's 1,000). */
+  public static final String V2 = "2.1.4";
+
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
   private static final Map<String, Path> INSTALLED = new HashMap<>();
 

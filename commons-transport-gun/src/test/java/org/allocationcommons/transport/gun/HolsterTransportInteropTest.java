@@ -29,10 +29,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Holster dialect against a real Holster 1.0.21 relay (from {@code ../shared/third-party}, see
- * {@link HolsterRelay}); skipped where those sources are absent.
+ * The Holster dialect against real Holster relays, 1.0.21 (the original design's) and 2.1.4 (current),
+ * from {@code ../shared/third-party} (see {@link HolsterRelay}); skipped where those sources are
+ * absent.
  */
 @Tag("interop")
 class HolsterTransportInteropTest {
@@ -56,7 +59,11 @@ class HolsterTransportInteropTest {
   }
 
   private HolsterRelay relay() {
-    return keep(HolsterRelay.start(HolsterRelay.V1, temp.resolve("holster-data")));
+    return relay(HolsterRelay.V1);
+  }
+
+  private HolsterRelay relay(String version) {
+    return keep(HolsterRelay.start(version, temp.resolve("holster-data")));
   }
 
   private GunTransport transport(URI relay, Clock clock, Duration ackTimeout) {
@@ -109,9 +116,10 @@ class HolsterTransportInteropTest {
     }
   }
 
-  @Test
-  void twoTransportsExchangeADocumentAndThePublishCompletesOnlyWithTheRelaysAck() throws Exception {
-    HolsterRelay relay = relay();
+  @ParameterizedTest(name = "Holster {0}")
+  @ValueSource(strings = {HolsterRelay.V1, HolsterRelay.V2})
+  void twoTransportsExchangeADocumentAndThePublishCompletesOnlyWithTheRelaysAck(String version) throws Exception {
+    HolsterRelay relay = relay(version);
     GunTransport a = transport(relay.url());
     GunTransport b = transport(relay.url());
     awaitConnected(a, b);
@@ -131,9 +139,10 @@ class HolsterTransportInteropTest {
     assertThat(b.stats().malformed()).isZero();
   }
 
-  @Test
-  void manyPublishesInABurstAllArriveBecauseNoFrameIsABatch() throws Exception {
-    HolsterRelay relay = relay();
+  @ParameterizedTest(name = "Holster {0}")
+  @ValueSource(strings = {HolsterRelay.V1, HolsterRelay.V2})
+  void manyPublishesInABurstAllArriveBecauseNoFrameIsABatch(String version) throws Exception {
+    HolsterRelay relay = relay(version);
     GunTransport a = transport(relay.url());
     GunTransport b = transport(relay.url());
     awaitConnected(a, b);
@@ -160,9 +169,10 @@ class HolsterTransportInteropTest {
     await("a newcomer reads all 30 from the relay", () -> read.size() == 30);
   }
 
-  @Test
-  void anUnchangedValueIsNotConfirmedByItsEchoButByAReSendWithAFreshState() throws Exception {
-    HolsterRelay relay = relay();
+  @ParameterizedTest(name = "Holster {0}")
+  @ValueSource(strings = {HolsterRelay.V1, HolsterRelay.V2})
+  void anUnchangedValueIsNotConfirmedByItsEchoButByAReSendWithAFreshState(String version) throws Exception {
+    HolsterRelay relay = relay(version);
     Clock fixed = Clock.fixed(Instant.now(), ZoneOffset.UTC);
     String path = DocumentPaths.of(key("fixed"), DocumentPaths.COMMITMENT);
     byte[] doc = "same value, same state".getBytes(StandardCharsets.UTF_8);
@@ -183,10 +193,11 @@ class HolsterTransportInteropTest {
     assertThat(again.holsterCounters().freshResends()).as("re-sent with a fresh state").isPositive();
   }
 
-  @Test
-  void aFrameTheRelayRefusesFailsThePublishWithTheRelaysError() throws Exception {
+  @ParameterizedTest(name = "Holster {0}")
+  @ValueSource(strings = {HolsterRelay.V1, HolsterRelay.V2})
+  void aFrameTheRelayRefusesFailsThePublishWithTheRelaysError(String version) throws Exception {
     HolsterRelay relay =
-        keep(HolsterRelay.start(HolsterRelay.V1, GunRelay.freePort(), temp.resolve("small"), 4096));
+        keep(HolsterRelay.start(version, GunRelay.freePort(), temp.resolve("small"), 4096));
     GunTransport a = transport(relay.url());
     awaitConnected(a);
     String path = DocumentPaths.of(key("big"), DocumentPaths.COMMITMENT);
@@ -202,10 +213,11 @@ class HolsterTransportInteropTest {
         .toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  @Test
-  void aRelayRestartedOnItsStorageLosesNoAcknowledgedDocument() throws Exception {
+  @ParameterizedTest(name = "Holster {0}")
+  @ValueSource(strings = {HolsterRelay.V1, HolsterRelay.V2})
+  void aRelayRestartedOnItsStorageLosesNoAcknowledgedDocument(String version) throws Exception {
     Path storage = temp.resolve("restart-data");
-    HolsterRelay relay = keep(HolsterRelay.start(HolsterRelay.V1, storage));
+    HolsterRelay relay = keep(HolsterRelay.start(version, storage));
     int port = relay.port();
     GunTransport a = transport(relay.url());
     awaitConnected(a);
@@ -222,7 +234,7 @@ class HolsterTransportInteropTest {
         writer.publish(later, "published while down".getBytes(StandardCharsets.UTF_8)).toCompletableFuture();
     Thread.sleep(300);
     assertThat(pending).isNotDone();
-    keep(HolsterRelay.start(HolsterRelay.V1, port, storage));
+    keep(HolsterRelay.start(version, port, storage));
     pending.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
 
     // a newcomer that never saw either reads both from the restarted relay
