@@ -580,8 +580,8 @@ public final class GunTransport implements Transport {
         if (closed) {
           return;
         }
-        // A Holster relay shows puts before storing them (and holds back no ack it owes us), so
-        // with Holster only an ack confirms.
+        // A Holster relay shows every client a put before storing it, and acks only after its disk
+        // write: with Holster only that ack confirms.
         confirmed = dialect.isHolster() ? List.of() : confirmUpTo(v.soul(), v.state());
         Held h = held.get(v.soul());
         List<Sub> listeners = subs.get(v.soul());
