@@ -293,6 +293,47 @@ class HolsterTransportInteropTest {
     assertThat(relay.output()).contains("ACKED " + throttledId).noneMatch(l -> l.startsWith("ARRAY"));
   }
 
+  /** A scripted relay refusing, as Holster does for an oversized frame, every put whose doc is long. */
+  private static final String PICKY_RELAY =
+      String.join(
+          "\n",
+          "import {WebSocketServer} from \"ws\"",
+          "const port = Number(process.argv[2])",
+          "const wss = new WebSocketServer({host: \"127.0.0.1\", port})",
+          "wss.on(\"connection\", ws => ws.on(\"message\", data => {",
+          "  const text = data.toString()",
+          "  const msg = JSON.parse(text)",
+          "  if (!msg.put) return",
+          "  const node = Object.values(msg.put)[0]",
+          "  if (node.doc.length > 100) { ws.send(JSON.stringify({error: \"Message too large\"})); return }",
+          "  ws.send(text)",
+          "  setTimeout(() => ws.send(JSON.stringify({\"#\": \"ack\" + Math.random(), \"@\": msg[\"#\"], err: null})), 50)",
+          "}))",
+          "wss.on(\"listening\", () => console.log(\"fake holster listening \" + port))",
+          "");
+
+  @Test
+  void anErrorFrameFailsThePublishItAnswersAndNoOther() throws Exception {
+    HolsterRelay relay = keep(HolsterRelay.fake(HolsterRelay.V1, "picky-relay.mjs", PICKY_RELAY));
+    GunTransport a = transport(relay.url(), Clock.systemUTC(), Duration.ofSeconds(10));
+    awaitConnected(a);
+    // three publishes in flight at once: the error (which names no message) answers the middle one
+    CompletableFuture<Void> small1 =
+        a.publish(DocumentPaths.of(key("small1"), DocumentPaths.COMMITMENT), new byte[10]).toCompletableFuture();
+    CompletableFuture<Void> big =
+        a.publish(DocumentPaths.of(key("big"), DocumentPaths.COMMITMENT), new byte[200]).toCompletableFuture();
+    CompletableFuture<Void> small2 =
+        a.publish(DocumentPaths.of(key("small2"), DocumentPaths.COMMITMENT), new byte[10]).toCompletableFuture();
+    small1.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    small2.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    assertThatThrownBy(() -> big.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+        .cause()
+        .isInstanceOf(PublishRejectedException.class)
+        .hasMessageContaining(DocumentPaths.of(key("big"), DocumentPaths.COMMITMENT))
+        .hasMessageContaining("Message too large");
+    assertThat(a.stats().rejected()).isEqualTo(1);
+  }
+
   @Test
   void theHolsterProviderOpensTheDialectByName() throws Exception {
     HolsterRelay relay = relay();
