@@ -50,6 +50,11 @@ public record GunOptions(
           "peers", "namespace", "connectTimeout", "ackTimeout", "backoffInitial", "backoffMax",
           "resubscribeEvery", "maxFrameChars");
 
+  /** The string option keys {@link #parse(Map)} knows. */
+  static Set<String> keys() {
+    return KEYS;
+  }
+
   /** Validates every setting; see the class description for the rules. */
   public GunOptions {
     if (peers == null || peers.isEmpty()) {

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.allocationcommons.transport.gun.internal.Backoff;
+import org.allocationcommons.transport.gun.internal.FrameBudget;
 import org.allocationcommons.transport.gun.internal.Frames;
 import org.allocationcommons.transport.gun.internal.GunMessage;
 import org.allocationcommons.transport.gun.internal.Ham;
@@ -55,6 +56,9 @@ import org.slf4j.LoggerFactory;
  * filtered with GUN's HAM rule (an older state, or the same state and value, is not delivered again).
  * Malformed frames are ignored, logged and counted in {@link #stats()}. Connections are re-opened with
  * capped exponential backoff.
+ *
+ * <p>The same class speaks to Holster relays when opened with {@link Dialect#holster()} (provider
+ * {@code holster}); see {@link Dialect} for what differs.
  */
 public final class GunTransport implements Transport {
 
@@ -77,6 +81,7 @@ public final class GunTransport implements Transport {
   public static final Duration MAX_FUTURE_STATE = Duration.ofMinutes(1);
 
   private final GunOptions options;
+  private final Dialect dialect;
   private final Clock clock;
   private final String pid;
   private final String idPrefix;
@@ -92,6 +97,8 @@ public final class GunTransport implements Transport {
   private final Map<String, List<Sub>> subs = new HashMap<>();
   private final Map<String, Pending> pendingById = new HashMap<>();
   private final Map<String, List<Pending>> pendingBySoul = new HashMap<>();
+  /** The souls this transport has published (the Holster dialect answers gets only for these). */
+  private final Set<String> ownSouls = new java.util.HashSet<>();
   private boolean closed;
 
   private final AtomicLong framesIn = new AtomicLong();
@@ -105,6 +112,9 @@ public final class GunTransport implements Transport {
   private final AtomicLong stale = new AtomicLong();
   private final AtomicLong superseded = new AtomicLong();
   private final AtomicLong listenerFailures = new AtomicLong();
+  private final AtomicLong echoes = new AtomicLong();
+  private final AtomicLong throttled = new AtomicLong();
+  private final AtomicLong resent = new AtomicLong();
 
   /** The value of one node we hold: the latest by HAM. */
   private record Held(String path, double state, String value) {}
@@ -113,7 +123,8 @@ public final class GunTransport implements Transport {
   private static final class Pending {
     final String path;
     final String soul;
-    final double state;
+    /** The state last sent; the Holster dialect re-sends with a fresh one (changed under the lock). */
+    volatile double state;
     final String value;
     final CompletableFuture<Void> done = new CompletableFuture<>();
     final Set<String> ids = new LinkedHashSet<>();
@@ -154,8 +165,9 @@ public final class GunTransport implements Transport {
     }
   }
 
-  private GunTransport(GunOptions options, Clock clock) {
+  private GunTransport(GunOptions options, Clock clock, Dialect dialect) {
     this.options = options;
+    this.dialect = dialect;
     this.clock = clock;
     this.pid = randomText(9);
     this.idPrefix = randomText(6);
@@ -181,7 +193,18 @@ public final class GunTransport implements Transport {
    * closed. {@code clock} supplies the HAM states of published documents.
    */
   public static GunTransport open(GunOptions options, Clock clock) {
-    GunTransport t = new GunTransport(options, clock);
+    return open(options, clock, Dialect.GUN);
+  }
+
+  /**
+   * Opens a transport speaking {@code dialect} to these relays; it connects in the background and
+   * keeps reconnecting until closed. {@code clock} supplies the HAM states of published documents.
+   */
+  public static GunTransport open(GunOptions options, Clock clock, Dialect dialect) {
+    if (dialect == null) {
+      throw new IllegalArgumentException("dialect must not be null");
+    }
+    GunTransport t = new GunTransport(options, clock, dialect);
     for (Peer p : t.peers) {
       p.connect();
     }
@@ -194,7 +217,17 @@ public final class GunTransport implements Transport {
 
   @Override
   public String name() {
-    return GunTransportProvider.NAME;
+    return dialect.name();
+  }
+
+  /** The relay dialect this transport speaks. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** What the Holster dialect counted (all zero for GUN); see {@link HolsterCounters}. */
+  public HolsterCounters holsterCounters() {
+    return new HolsterCounters(echoes.get(), throttled.get(), resent.get());
   }
 
   /** The settings this transport was opened with. */
@@ -233,6 +266,15 @@ public final class GunTransport implements Transport {
     }
     String soul = Souls.soulOf(options.namespace(), path);
     String value = Base64.getEncoder().encodeToString(payload);
+    if (dialect.maxFrameBytes() > 0) {
+      // Measured on a frame as long as any we may send for it: a long id, a state with a fraction
+      // (re-sends carry fresh ids and states).
+      long bytes =
+          Frames.utf8Length(Frames.put(idPrefix + "zzzzzzzzzzzz", soul, KEY, clock.millis() + 0.123456789, value));
+      if (bytes > dialect.maxFrameBytes()) {
+        return CompletableFuture.failedFuture(new FrameTooLargeException(path, bytes, dialect.maxFrameBytes()));
+      }
+    }
     Pending pending;
     String id = newId();
     List<Sub> local;
@@ -242,6 +284,7 @@ public final class GunTransport implements Transport {
       double now = clock.millis();
       double state = prev == null ? now : Math.max(now, prev.state() + 0.001);
       held.put(soul, new Held(path, state, value));
+      ownSouls.add(soul);
       pending = new Pending(path, soul, state, value);
       pending.ids.add(id);
       // A newer value supersedes the unconfirmed older ones of this soul: the relay's confirmation
@@ -296,7 +339,8 @@ public final class GunTransport implements Transport {
     // A get that crosses a mesh of relays while its soul is being written can go unanswered (we saw
     // subscribers across two relays miss a value until the periodic resubscription); asking again
     // shortly after costs two frames and closes that window early.
-    for (Duration after : CONFIRMING_GETS) {
+    // Holster has no mesh and shows every put to every client: one get is enough there.
+    for (Duration after : dialect.isHolster() ? List.<Duration>of() : CONFIRMING_GETS) {
       scheduler.schedule(() -> regetIfSubscribed(sub, soul), after.toMillis(), TimeUnit.MILLISECONDS);
     }
     return new Subscription() {
@@ -355,6 +399,13 @@ public final class GunTransport implements Transport {
       malformedFrom(peer, reason);
     }
     for (GunMessage m : parsed.messages()) {
+      if (dialect.isHolster()) {
+        onHolsterMessage(peer, m);
+        continue;
+      }
+      if (m instanceof GunMessage.Throttle t) { // not GUN's: read as the refusal it is
+        m = new GunMessage.Ack(t.id(), t.ackOf(), Optional.of(t.err()));
+      }
       if (m.id().isPresent() && !seen.add(m.id().get())) {
         duplicates.incrementAndGet();
         continue;
@@ -373,6 +424,68 @@ public final class GunTransport implements Transport {
         }
       }
     }
+  }
+
+  /**
+   * One message from a Holster relay. The relay sends every message it processes to every client,
+   * the sender included and before storing it: our own messages come back (and are ignored, after
+   * marking the frames the relay has handled in order); {@code error} frames answer our oldest
+   * unanswered frame; a {@code throttle} reply means the relay dropped that frame unprocessed.
+   */
+  private void onHolsterMessage(Peer peer, GunMessage m) {
+    if (m.id().isPresent() && isOwnId(m.id().get())) {
+      echoes.incrementAndGet();
+      peer.handled(m.id().get());
+      return;
+    }
+    if (m instanceof GunMessage.RelayError e) {
+      String id = peer.oldestUnanswered();
+      Pending p = null;
+      if (id != null) {
+        synchronized (lock) {
+          p = pendingById.get(id);
+          if (p != null) {
+            forget(p);
+          }
+        }
+      }
+      if (p == null) {
+        log.warn("relay {} refused a frame{}: {}", peer.uri, id == null ? "" : " (message " + id + ")", e.error());
+        return;
+      }
+      rejected.incrementAndGet();
+      log.warn("relay {} refused the publish of {}: {}", peer.uri, p.path, e.error());
+      p.done.completeExceptionally(new PublishRejectedException(p.path, peer.uri.toString(), e.error()));
+      return;
+    }
+    if (m.id().isPresent() && !seen.add(m.id().get())) {
+      duplicates.incrementAndGet();
+      return;
+    }
+    if (m instanceof GunMessage.Throttle t) {
+      throttled.incrementAndGet();
+      log.info("relay {} throttled message {} ({}); pausing that connection {} ms and sending it again",
+          peer.uri, t.ackOf(), t.err(), t.millis());
+      peer.throttled(t.ackOf(), t.millis());
+    } else if (m instanceof GunMessage.Ack ack) {
+      onAck(peer, ack);
+    } else if (m instanceof GunMessage.Put put) {
+      onPut(peer, put);
+    } else if (m instanceof GunMessage.Get get) {
+      onGet(peer, get);
+    }
+  }
+
+  private boolean isOwnId(String id) {
+    if (id.length() <= idPrefix.length() || !id.startsWith(idPrefix)) {
+      return false;
+    }
+    for (int i = idPrefix.length(); i < id.length(); i++) {
+      if (Character.digit(id.charAt(i), 36) < 0 || Character.isUpperCase(id.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void malformedFrom(Peer peer, String reason) {
@@ -411,9 +524,21 @@ public final class GunTransport implements Transport {
     Held h;
     synchronized (lock) {
       h = held.get(get.soul());
+      if (dialect.isHolster() && !ownSouls.contains(get.soul())) {
+        // A Holster relay sends every client a get for each soul it is about to store (its check)
+        // and forwards every client's get to every client: answering all of them for every soul we
+        // merely follow would cost each node a frame per put of anyone, against a frame budget.
+        // The author (and the relay's storage) answer for a document.
+        h = null;
+      }
     }
     if (h != null && get.id().isPresent()) {
-      peer.send(Frames.reply(newId(), get.id().get(), get.soul(), KEY, h.state(), h.value()));
+      String reply = Frames.reply(newId(), get.id().get(), get.soul(), KEY, h.state(), h.value());
+      if (dialect.isHolster()) {
+        peer.sendIfIdle(reply); // an answer is a courtesy: never queued behind a backlog
+      } else {
+        peer.send(reply);
+      }
     }
   }
 
@@ -455,7 +580,9 @@ public final class GunTransport implements Transport {
         if (closed) {
           return;
         }
-        confirmed = confirmUpTo(v.soul(), v.state());
+        // A Holster relay shows every client a put before storing it, and acks only after its disk
+        // write: with Holster only that ack confirms.
+        confirmed = dialect.isHolster() ? List.of() : confirmUpTo(v.soul(), v.state());
         Held h = held.get(v.soul());
         List<Sub> listeners = subs.get(v.soul());
         if (h == null && listeners == null) {
@@ -559,11 +686,63 @@ public final class GunTransport implements Transport {
     if (pending.done.isDone()) {
       return;
     }
+    if (dialect.isHolster()) {
+      resendFresh(pending);
+      scheduleReadback(pending);
+      return;
+    }
     String frame = Frames.get(newId(), pending.soul, Optional.of(KEY));
     for (Peer p : peers) {
       p.send(frame);
     }
     scheduleReadback(pending);
+  }
+
+  /**
+   * Holster: no ack within the ack timeout. Holster acknowledges nothing for a value it already holds
+   * at that state and drops a message id it has seen, so the same put again could never be
+   * acknowledged: send it again with a fresh state and a fresh id.
+   */
+  private void resendFresh(Pending pending) {
+    String id = newId();
+    double state;
+    Pending stillOurs;
+    synchronized (lock) {
+      if (closed || pending.done.isDone()) {
+        return;
+      }
+      List<Pending> list = pendingBySoul.get(pending.soul);
+      if (list == null || !list.contains(pending)) {
+        return; // superseded or finished meanwhile
+      }
+      Held h = held.get(pending.soul);
+      if (h != null && h.state() > pending.state && !h.value().equals(pending.value)) {
+        // Another writer's newer value arrived: re-sending ours with a fresh state would overwrite it.
+        forget(pending);
+        stillOurs = null;
+        state = 0;
+      } else {
+        double base = Math.max(pending.state, h == null ? pending.state : h.state());
+        state = Math.max(clock.millis(), base + 0.001);
+        pending.state = state;
+        held.put(pending.soul, new Held(pending.path, state, pending.value));
+        pending.ids.add(id);
+        pendingById.put(id, pending);
+        stillOurs = pending;
+      }
+    }
+    if (stillOurs == null) {
+      pending.done.completeExceptionally(
+          new IllegalStateException(
+              "a newer value of " + pending.path + " from another writer arrived before a relay acknowledged ours"));
+      return;
+    }
+    resent.incrementAndGet();
+    log.debug("no ack for {} within {}; sending it again at state {}", pending.path, options.ackTimeout(), state);
+    String frame = Frames.put(id, pending.soul, KEY, state, pending.value);
+    for (Peer p : peers) {
+      p.send(frame);
+    }
   }
 
   private void onConnected(Peer peer) {
@@ -640,6 +819,16 @@ public final class GunTransport implements Transport {
     return b.toString();
   }
 
+  /** The id of a frame we wrote: every one starts {@code {"#":"<id>"}} (ids are letters and digits). */
+  private static String ownIdOf(String frame) {
+    String head = "{\"#\":\"";
+    if (!frame.startsWith(head)) {
+      return null;
+    }
+    int end = frame.indexOf('"', head.length());
+    return end < 0 ? null : frame.substring(head.length(), end);
+  }
+
   private static java.util.concurrent.ThreadFactory daemon(String name) {
     return r -> {
       Thread t = new Thread(r, name);
@@ -659,9 +848,59 @@ public final class GunTransport implements Transport {
     private boolean oversized;
     private final ArrayDeque<String> outbox = new ArrayDeque<>();
     private boolean sending;
+    /** Holster: our frames sent on this connection that the relay has not yet echoed, by id, oldest first. */
+    private final java.util.LinkedHashMap<String, String> unanswered = new java.util.LinkedHashMap<>();
+    /** Holster: the per-connection frame budget, and until when a throttle reply paused sending. */
+    private final FrameBudget budget;
+    private long pausedUntil = System.nanoTime();
 
     Peer(URI uri) {
       this.uri = uri;
+      this.budget =
+          dialect.framesPerMinute() > 0 ? new FrameBudget(dialect.framesPerMinute(), System.nanoTime()) : null;
+    }
+
+    /** Holster echoed our message {@code id}: it and every older frame are handled. */
+    synchronized void handled(String id) {
+      if (!unanswered.containsKey(id)) {
+        return;
+      }
+      var it = unanswered.keySet().iterator();
+      while (it.hasNext()) {
+        String next = it.next();
+        it.remove();
+        if (next.equals(id)) {
+          return;
+        }
+      }
+    }
+
+    /** Holster answered a frame with an {@code error}: it is the oldest one not yet handled. */
+    synchronized String oldestUnanswered() {
+      var it = unanswered.keySet().iterator();
+      if (!it.hasNext()) {
+        return null;
+      }
+      String id = it.next();
+      it.remove();
+      return id;
+    }
+
+    /** Holster dropped our message {@code id} unprocessed: pause, then send it first. */
+    void throttled(String id, long millis) {
+      synchronized (this) {
+        pausedUntil = Math.max(pausedUntil, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
+        String frame = unanswered.remove(id);
+        if (frame == null || ws == null || stopped) {
+          return;
+        }
+        outbox.addFirst(frame);
+        if (sending) {
+          return;
+        }
+        sending = true;
+      }
+      drain(null);
     }
 
     void connect() {
@@ -769,6 +1008,7 @@ public final class GunTransport implements Transport {
         }
         ws = null;
         outbox.clear();
+        unanswered.clear();
         sending = false;
         if (stopped) {
           return;
@@ -814,6 +1054,16 @@ public final class GunTransport implements Transport {
       drain(null);
     }
 
+    /** Sends a message only if the connection has no backlog (else drops it: for optional answers). */
+    void sendIfIdle(String message) {
+      synchronized (this) {
+        if (outbox.size() >= 4) {
+          return;
+        }
+      }
+      send(message);
+    }
+
     /** Sends what is queued, one batch at a time; {@code expected} is the socket of the last send. */
     private void drain(WebSocket expected) {
       WebSocket socket;
@@ -827,8 +1077,34 @@ public final class GunTransport implements Transport {
           sending = false;
           return;
         }
+        if (dialect.isHolster()) {
+          // One message per frame, within the budget: Holster processes only single-message frames
+          // and drops frames beyond its rate limit.
+          long now = System.nanoTime();
+          long wait = Math.max(0, pausedUntil - now);
+          if (wait == 0) {
+            wait = budget.tryTake(now);
+          }
+          if (wait > 0) {
+            try {
+              scheduler.schedule(() -> drain(socket), wait, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+              sending = false; // closed
+            }
+            return;
+          }
+          String m = outbox.poll();
+          String id = ownIdOf(m);
+          if (id != null) {
+            unanswered.put(id, m);
+            if (unanswered.size() > 4096) { // frames the relay dropped silently (seen ids): forget the oldest
+              oldestUnanswered();
+            }
+          }
+          batch.add(m);
+        }
         int chars = 0;
-        while (!outbox.isEmpty() && (batch.isEmpty() || chars + outbox.peek().length() < MAX_BATCH_CHARS)) {
+        while (!dialect.isHolster() && !outbox.isEmpty() && (batch.isEmpty() || chars + outbox.peek().length() < MAX_BATCH_CHARS)) {
           String m = outbox.poll();
           chars += m.length() + 1;
           batch.add(m);
@@ -836,7 +1112,7 @@ public final class GunTransport implements Transport {
       }
       framesOut.incrementAndGet();
       socket
-          .sendText(Frames.batch(batch), true)
+          .sendText(batch.size() == 1 ? batch.get(0) : Frames.batch(batch), true)
           .whenComplete(
               (s, error) -> {
                 if (error != null) {

@@ -91,7 +91,7 @@ public final class Frames {
       return new GunMessage.Dam(id, dam.stringValue(), ackOf);
     }
     JsonNode put = m.get("put");
-    if (put != null) {
+    if (put != null && !(put.isNull() && ackOf.isPresent())) { // Holster: "put": null answers a get for nothing
       return new GunMessage.Put(id, ackOf, values(put));
     }
     JsonNode get = m.get("get");
@@ -106,6 +106,15 @@ public final class Frames {
       return new GunMessage.Get(id, soul.stringValue(), optionalString(get, "."));
     }
     if (ackOf.isPresent()) {
+      JsonNode throttle = m.get("throttle");
+      if (throttle != null && !throttle.isNull()) {
+        if (!throttle.isNumber() || !Double.isFinite(throttle.doubleValue())) {
+          throw new MalformedException("'throttle' must be a number of milliseconds, got " + kind(throttle));
+        }
+        JsonNode err = m.get("err");
+        String text = err == null || err.isNull() ? "throttled" : err.isString() ? err.stringValue() : err.toString();
+        return new GunMessage.Throttle(id, ackOf.get(), text, Math.max(0, (long) Math.ceil(throttle.doubleValue())));
+      }
       JsonNode err = m.get("err");
       Optional<String> error = Optional.empty();
       if (err != null && !err.isNull()) {
@@ -113,7 +122,11 @@ public final class Frames {
       }
       return new GunMessage.Ack(id, ackOf.get(), error);
     }
-    throw new MalformedException("message has none of 'put', 'get', '@' or 'dam'");
+    JsonNode error = m.get("error");
+    if (error != null && !error.isNull()) {
+      return new GunMessage.RelayError(id, error.isString() ? error.stringValue() : error.toString());
+    }
+    throw new MalformedException("message has none of 'put', 'get', '@', 'dam' or 'error'");
   }
 
   private static List<GunMessage.Value> values(JsonNode put) throws MalformedException {
@@ -248,6 +261,25 @@ public final class Frames {
       return messages.get(0);
     }
     return "[" + String.join(",", messages) + "]";
+  }
+
+  /** The length of {@code text} in UTF-8 bytes (what Holster's frame limit counts). */
+  public static long utf8Length(String text) {
+    long n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        n += 1;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
   }
 
   private static ObjectNode nodeOf(String soul, String key, double state, String value) {

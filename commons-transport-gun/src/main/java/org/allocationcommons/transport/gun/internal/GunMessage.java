@@ -29,6 +29,18 @@ public sealed interface GunMessage {
   /** {@code {"#": id, "@": ackOf, "err": text?, "ok": ...}}: acknowledges message {@code ackOf}. */
   record Ack(Optional<String> id, String ackOf, Optional<String> err) implements GunMessage {}
 
+  /**
+   * {@code {"#": id, "@": ackOf, "err": text, "throttle": millis}}: Holster's rate limiter dropped
+   * message {@code ackOf} unprocessed; the sender should wait {@code millis} before sending again.
+   */
+  record Throttle(Optional<String> id, String ackOf, String err, long millis) implements GunMessage {}
+
+  /**
+   * {@code {"error": text}}: Holster refused a frame before reading a message id from it (too large,
+   * invalid JSON); it answers the frame it refers to, in order, on the same connection only.
+   */
+  record RelayError(Optional<String> id, String error) implements GunMessage {}
+
   /** {@code {"#": id, "dam": kind, ...}}: a mesh-level (DAM) message such as the {@code ?} hello. */
   record Dam(Optional<String> id, String dam, Optional<String> ackOf) implements GunMessage {}
 }

@@ -48,10 +48,40 @@ class FramesTest {
   }
 
   @Test
+  void readsHolsterAcksThrottlesAndErrors() {
+    // verbatim from Holster 1.0.21 (src/wire.js)
+    assertThat(Frames.parse("{\"#\":\"Yyj84tvzx\",\"@\":\"p1\",\"err\":null}", MAX).messages())
+        .containsExactly(new GunMessage.Ack(Optional.of("Yyj84tvzx"), "p1", Optional.empty()));
+    assertThat(Frames.parse("{\"#\":\"haNcs6iC8\",\"@\":\"g1\"}", MAX).messages())
+        .containsExactly(new GunMessage.Ack(Optional.of("haNcs6iC8"), "g1", Optional.empty()));
+    assertThat(Frames.parse("{\"#\":\"r\",\"@\":\"g1\",\"put\":null,\"err\":null}", MAX).messages())
+        .containsExactly(new GunMessage.Ack(Optional.of("r"), "g1", Optional.empty()));
+    assertThat(
+            Frames.parse(
+                    "{\"#\":\"t1\",\"@\":\"m9\",\"err\":\"Rate limit exceeded. Slow down requests. Wait 12s\",\"throttle\":11500.5}",
+                    MAX)
+                .messages())
+        .containsExactly(
+            new GunMessage.Throttle(Optional.of("t1"), "m9", "Rate limit exceeded. Slow down requests. Wait 12s", 11501));
+    assertThat(Frames.parse("{\"error\":\"Message too large\"}", MAX).messages())
+        .containsExactly(new GunMessage.RelayError(Optional.empty(), "Message too large"));
+    assertThat(Frames.parse("{\"@\":\"m\",\"throttle\":\"soon\"}", MAX).malformed())
+        .singleElement().asString().contains("'throttle' must be a number");
+  }
+
+  @Test
+  void utf8LengthCountsBytes() {
+    assertThat(Frames.utf8Length("abc")).isEqualTo(3);
+    assertThat(Frames.utf8Length("é")).isEqualTo(2);
+    assertThat(Frames.utf8Length("€")).isEqualTo(3);
+    assertThat(Frames.utf8Length("😀")).isEqualTo(4);
+  }
+
+  @Test
   void rejectsWhatGunWouldRejectWithAReasonAndKeepsTheRest() {
     assertThat(Frames.parse("nope", MAX).malformed()).singleElement().asString().startsWith("invalid JSON");
     assertThat(Frames.parse("{\"put\":5}", MAX).malformed()).containsExactly("'put' must be an object of nodes, got number 5");
-    assertThat(Frames.parse("{\"#\":\"x\"}", MAX).malformed()).containsExactly("message has none of 'put', 'get', '@' or 'dam'");
+    assertThat(Frames.parse("{\"#\":\"x\"}", MAX).malformed()).containsExactly("message has none of 'put', 'get', '@', 'dam' or 'error'");
     assertThat(Frames.parse("{\"#\":7,\"@\":\"m\"}", MAX).malformed()).containsExactly("'#' must be a string, got number 7");
     assertThat(Frames.parse("{\"put\":{\"s\":{\"_\":{\"#\":\"t\",\">\":{}}}}}", MAX).malformed())
         .singleElement().asString().contains("not its soul");

@@ -1,0 +1,310 @@
+package org.allocationcommons.transport.gun;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real Holster relay for interop tests, bound to 127.0.0.1 only.
+ *
+ * <p>Holster is not on npm, so its sources are read from {@code ../shared/third-party/holster-<version>}
+ * next to the repository root (or from the folder named by the system property {@code holster.sources}
+ * or the environment variable {@code HOLSTER_SOURCES}, which holds the {@code holster-<version>}
+ * folders). When that folder is absent (on a user's machine), {@link #requireSources()} skips the
+ * calling test with a JUnit assumption that says where it looked.
+ *
+ * <p>The first start of a version in a JVM copies its folder to a temporary directory and runs
+ * {@code npm install --omit=dev} there; nothing is installed into the sources. The relay is started
+ * with our own {@code relay.mjs} written into that directory (an http server on 127.0.0.1 handed to
+ * {@code Holster({server, file})}), and stopped by process: SIGTERM, then SIGKILL after 5 s, and
+ * SIGKILL on JVM exit.
+ */
+public final class HolsterRelay implements AutoCloseable {
+
+  /** The version the original design ran on. */
+  public static final String V1 = "1.0.21";
+
+  /** The current version (its rate limit is 1,500 frames a minute; the dialect keeps to 1.0.21's 1,000). */
+  public static final String V2 = "2.1.4";
+
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+  private static final Map<String, Path> INSTALLED = new HashMap<>();
+
+  private static final String START_SCRIPT =
+      String.join(
+          "\n",
+          "// Written by HolsterRelay (commons-transport-gun tests): Holster on our own loopback server.",
+          "import http from \"node:http\"",
+          "import Holster from \"./src/holster.js\"",
+          "const port = Number(process.argv[2])",
+          "const file = process.argv[3]",
+          "const server = http.createServer((req, res) => { res.writeHead(404); res.end() })",
+          "const maxMessageSize = Number(process.argv[4]) || undefined // Holster's default: 1 MiB",
+          "Holster({server, file, maxMessageSize})",
+          "server.listen(port, \"127.0.0.1\", () => console.log(\"holster listening \" + port))",
+          "");
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  RUNNING.forEach(Process::destroyForcibly);
+                  synchronized (INSTALLED) {
+                    INSTALLED.values().forEach(HolsterRelay::deleteTree);
+                  }
+                },
+                "holster-relay-reaper"));
+  }
+
+  private final Process process;
+  private final String version;
+  private final int port;
+  private final Path storage;
+  private final List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
+
+  private HolsterRelay(Process process, String version, int port, Path storage) {
+    this.process = process;
+    this.version = version;
+    this.port = port;
+    this.storage = storage;
+  }
+
+  /** Where the {@code holster-<version>} folders are looked for (they may be absent). */
+  public static Path sourcesRoot() {
+    String configured = System.getProperty("holster.sources");
+    if (configured == null || configured.isBlank()) {
+      configured = System.getenv("HOLSTER_SOURCES");
+    }
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured).toAbsolutePath().normalize();
+    }
+    // The repository root is the folder holding the module; the sources sit beside the repository.
+    Path dir = Path.of("").toAbsolutePath();
+    for (Path p = dir; p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("commons-transport-gun")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+        return p.resolve("../shared/third-party").normalize();
+      }
+    }
+    return dir.resolve("../../shared/third-party").normalize();
+  }
+
+  /** Skips the calling test (JUnit assumption) unless Holster {@code version}'s sources are present. */
+  public static Path requireSources(String version) {
+    Path dir = sourcesRoot().resolve("holster-" + version);
+    Assumptions.assumeTrue(
+        Files.isRegularFile(dir.resolve("src/holster.js")) && Files.isRegularFile(dir.resolve("package.json")),
+        "Holster " + version + " sources not found at " + dir
+            + " (set -Dholster.sources or HOLSTER_SOURCES to the folder holding holster-" + version
+            + "); skipping the Holster interop test");
+    return dir;
+  }
+
+  /** Copies the sources of {@code version} to a temporary directory and installs its dependencies, once per JVM. */
+  static Path install(String version) {
+    Path sources = requireSources(version);
+    synchronized (INSTALLED) {
+      Path done = INSTALLED.get(version);
+      if (done != null) {
+        return done;
+      }
+      try {
+        Path dir = Files.createTempDirectory("holster-" + version + "-");
+        copyTree(sources, dir);
+        GunRelay.run(
+            dir,
+            List.of("npm", "install", "--omit=dev", "--no-audit", "--no-fund", "--loglevel=error"),
+            java.time.Duration.ofMinutes(4));
+        Files.writeString(dir.resolve("relay.mjs"), START_SCRIPT, StandardCharsets.UTF_8);
+        INSTALLED.put(version, dir);
+        return dir;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot prepare Holster " + version, e);
+      }
+    }
+  }
+
+  /** Starts Holster {@code version} on a free port, storing its data in {@code storage}. */
+  public static HolsterRelay start(String version, Path storage) {
+    return start(version, GunRelay.freePort(), storage);
+  }
+
+  /** Starts Holster {@code version} on {@code port} (for restarts), storing its data in {@code storage}. */
+  public static HolsterRelay start(String version, int port, Path storage) {
+    return start(version, port, storage, 0);
+  }
+
+  /**
+   * Starts Holster {@code version} on {@code port}, storing its data in {@code storage}, refusing
+   * frames above {@code maxMessageSize} bytes (its option of that name; 0 keeps its 1 MiB default).
+   */
+  public static HolsterRelay start(String version, int port, Path storage, int maxMessageSize) {
+    Path dir = install(version);
+    List<String> command =
+        List.of(
+            "node", "relay.mjs", Integer.toString(port), storage.toAbsolutePath().toString(),
+            Integer.toString(maxMessageSize));
+    return launch(dir, command, version, port, storage, "holster listening " + port);
+  }
+
+  /**
+   * Runs {@code script} (an ES module of the test's own, given the port as its first argument, which
+   * must print {@code fake holster listening <port>} when ready) in Holster {@code version}'s
+   * installed copy, where {@code ws} is available: a scripted relay for behaviour a real one shows
+   * only under load, such as throttling.
+   */
+  public static HolsterRelay fake(String version, String name, String script) {
+    Path dir = install(version);
+    try {
+      Files.writeString(dir.resolve(name), script, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    int port = GunRelay.freePort();
+    return launch(dir, List.of("node", name, Integer.toString(port)), version, port, dir, "fake holster listening " + port);
+  }
+
+  private static HolsterRelay launch(
+      Path dir, List<String> command, String version, int port, Path storage, String ready) {
+    Process process;
+    try {
+      process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start node (is Node.js installed?)", e);
+    }
+    RUNNING.add(process);
+    HolsterRelay relay = new HolsterRelay(process, version, port, storage);
+    CountDownLatch listening = new CountDownLatch(1);
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  relay.output.add(line);
+                  if (line.equals(ready)) {
+                    listening.countDown();
+                  }
+                }
+              } catch (IOException e) {
+                // process ended
+              }
+            },
+            "holster-relay-" + port + "-output");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      if (!listening.await(20, TimeUnit.SECONDS)) {
+        relay.close();
+        throw new IllegalStateException("Holster " + version + " on port " + port + " did not start: " + relay.output());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      relay.close();
+      throw new IllegalStateException("interrupted starting Holster", e);
+    }
+    return relay;
+  }
+
+  /** The relay's WebSocket endpoint, {@code ws://127.0.0.1:<port>/} (Holster accepts any path). */
+  public URI url() {
+    return URI.create("ws://127.0.0.1:" + port + "/");
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return port;
+  }
+
+  /** Its version. */
+  public String version() {
+    return version;
+  }
+
+  /** Its storage directory. */
+  public Optional<Path> storage() {
+    return Optional.of(storage);
+  }
+
+  /** The process id, for logs. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** What the relay printed so far. */
+  public List<String> output() {
+    synchronized (output) {
+      return List.copyOf(output);
+    }
+  }
+
+  /** Kills the relay abruptly (SIGKILL), as a crash would. */
+  public void kill() {
+    process.destroyForcibly();
+    waitForExit();
+  }
+
+  /** Stops the relay: SIGTERM, then SIGKILL if it has not exited within 5 s. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+    waitForExit();
+  }
+
+  private void waitForExit() {
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    RUNNING.remove(process);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+        target.toFile().setWritable(true, true); // the shared copy is read-only
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> all = Files.walk(dir)) {
+      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // best effort at JVM exit
+    }
+  }
+}
