@@ -75,7 +75,11 @@ public final class Stamp {
     this.history = history;
   }
 
-  /** The seed stamp {@code (1, 0)}: the whole id and an empty history; the founder starts here. */
+  /**
+   * The seed stamp {@code (1, 0)}: the whole id and an empty history; the founder starts here.
+   *
+   * @return the stamp {@code (1, 0)}
+   */
   public static Stamp seed() {
     return SEED;
   }
@@ -85,6 +89,10 @@ public final class Stamp {
    * {@link IllegalArgumentException}, trees deeper than {@link #MAX_DEPTH}, trees with more than
    * {@link #DEFAULT_MAX_NODES} nodes together (as given, before normalisation) and event trees whose
    * counters, summed along a path, exceed {@link #MAX_COUNTER}.
+   *
+   * @param id the id tree: the part of the interval the owner may record in
+   * @param history the event tree: what the owner knows
+   * @return the normalised stamp
    */
   public static Stamp of(Id id, Event history) {
     return of(id, history, DEFAULT_MAX_NODES);
@@ -94,6 +102,10 @@ public final class Stamp {
    * {@link #of(Id, Event)} with another node limit (what a receiver configures; every member of a
    * commons should use the same one, since {@link #event()} keeps to {@link #DEFAULT_MAX_NODES}).
    *
+   * @param id the id tree: the part of the interval the owner may record in
+   * @param history the event tree: what the owner knows
+   * @param maxNodes most nodes both trees may have together, leaves included
+   * @return the normalised stamp
    * @throws IllegalArgumentException as {@link #of(Id, Event)}, or if {@code maxNodes < 2}
    */
   public static Stamp of(Id id, Event history, int maxNodes) {
@@ -111,6 +123,8 @@ public final class Stamp {
    * Parses the paper's notation as written by {@link #toString()}, e.g. {@code ((1, 0), (0, 1, 0))};
    * whitespace between tokens is free and the trees are normalised.
    *
+   * @param text a stamp as {@link #toString()} writes it
+   * @return the parsed, normalised stamp
    * @throws IllegalArgumentException naming the position and what was expected there, for malformed
    *     text, counters (summed along a path) above {@link #MAX_COUNTER}, nesting deeper than
    *     {@link #MAX_DEPTH} or more than {@link #DEFAULT_MAX_NODES} nodes
@@ -123,6 +137,9 @@ public final class Stamp {
    * {@link #parse(String)} with another limit on the number of nodes (both trees, leaves included,
    * as written); parsing stops as soon as the limit is passed.
    *
+   * @param text a stamp as {@link #toString()} writes it
+   * @param maxNodes most nodes the text may hold, leaves included
+   * @return the parsed, normalised stamp
    * @throws IllegalArgumentException as {@link #parse(String)}, or if {@code maxNodes < 2}
    */
   public static Stamp parse(String text, int maxNodes) {
@@ -134,6 +151,8 @@ public final class Stamp {
    * Decodes the paper's compact bit encoding (see {@link #toByteArray()}). Accepts exactly the
    * canonical encoding of a normal-form stamp: one byte form per stamp.
    *
+   * @param bytes the canonical encoding, as {@link #toByteArray()} writes it
+   * @return the decoded stamp
    * @throws IllegalArgumentException for truncated input, trailing bytes, non-zero padding bits,
    *     counters (summed along a path) above {@link #MAX_COUNTER}, nesting deeper than
    *     {@link #MAX_DEPTH}, more than {@link #DEFAULT_MAX_NODES} nodes or a tree that is not in
@@ -148,6 +167,9 @@ public final class Stamp {
    * included). Input too long to hold so few nodes is rejected before decoding; otherwise decoding
    * stops as soon as the limit is passed.
    *
+   * @param bytes the canonical encoding, as {@link #toByteArray()} writes it
+   * @param maxNodes most nodes the stamp may have, leaves included
+   * @return the decoded stamp
    * @throws IllegalArgumentException as {@link #fromByteArray(byte[])}, or if {@code maxNodes < 2}
    */
   public static Stamp fromByteArray(byte[] bytes, int maxNodes) {
@@ -161,6 +183,9 @@ public final class Stamp {
    * {@link #fromByteArray} returned with the same limit never has a problem. Check the result of
    * joining too when it must stay publishable: a join can have more nodes than either input.
    *
+   * @param stamp the stamp received
+   * @param maxNodes the receiver's node limit
+   * @return why the stamp is refused, or empty when it is acceptable
    * @throws IllegalArgumentException if {@code maxNodes < 2}
    */
   public static Optional<String> problem(Stamp stamp, int maxNodes) {
@@ -177,7 +202,11 @@ public final class Stamp {
     return Optional.empty();
   }
 
-  /** Nodes (leaves included) of the id and the event tree together; the seed has 2. */
+  /**
+   * Nodes (leaves included) of the id and the event tree together; the seed has 2.
+   *
+   * @return the node count of both trees
+   */
   public long nodeCount() {
     return Trees.nodeCount(id, history, Long.MAX_VALUE - 1);
   }
@@ -187,17 +216,29 @@ public final class Stamp {
     return new Stamp(id, history);
   }
 
-  /** The id component, in normal form. */
+  /**
+   * The id component, in normal form.
+   *
+   * @return the normal-form id tree
+   */
   public Id id() {
     return id;
   }
 
-  /** The event component (the causal history), in normal form. */
+  /**
+   * The event component (the causal history), in normal form.
+   *
+   * @return the normal-form event tree
+   */
   public Event history() {
     return history;
   }
 
-  /** True when this stamp owns no part of the id space (id {@code 0}): it can read, not record. */
+  /**
+   * True when this stamp owns no part of the id space (id {@code 0}): it can read, not record.
+   *
+   * @return true when the id is {@code 0}
+   */
   public boolean isAnonymous() {
     return id instanceof Id.Leaf leaf && !leaf.one();
   }
@@ -206,6 +247,7 @@ public final class Stamp {
    * Splits this stamp's id in two disjoint halves, both with this stamp's history: one half stays,
    * the other is handed to a newcomer (sponsored join).
    *
+   * @return the two halves: the one kept and the one handed over
    * @throws IllegalStateException if this stamp is anonymous (an id of {@code 0} has nothing to share;
    *     the paper would return two anonymous stamps, which silently leaves the newcomer unable to
    *     record events), or if splitting would make the id tree deeper than {@link #MAX_DEPTH}
@@ -223,6 +265,7 @@ public final class Stamp {
    * Records a new event: the returned stamp's history is strictly greater than this one's. Fills the
    * owned part of the history when that simplifies the tree, otherwise grows it at the cheapest place.
    *
+   * @return a stamp whose history is strictly greater than this one's
    * @throws IllegalStateException if this stamp is anonymous, if a counter would exceed
    *     {@link #MAX_COUNTER} (at least 2^40 events after any accepted stamp), or if the stamp would
    *     grow beyond {@link #DEFAULT_MAX_NODES} nodes: it never returns a stamp {@link #parse} or
@@ -262,6 +305,8 @@ public final class Stamp {
    * Merges two stamps: the sum of the ids and the least upper bound of the histories. Used to retire
    * a participant (its sponsor joins its stamp back); to merge only knowledge, join a {@link #peek()}.
    *
+   * @param other the stamp to merge in (its id must be disjoint from this one's)
+   * @return the merged stamp
    * @throws IllegalArgumentException if the ids overlap (both stamps own some part of the interval)
    */
   public Stamp join(Stamp other) {
@@ -281,6 +326,9 @@ public final class Stamp {
    * owner records events there, so a peer claiming more of them is lying, and believing it would
    * exhaust this stamp's counters: the "clock worm"). For every honest peer this equals {@code
    * join(peer.peek())}. What a node does with every accepted document's stamp.
+   *
+   * @param peer the stamp whose knowledge to take
+   * @return this stamp's id with the merged history
    */
   public Stamp learnFrom(Stamp peer) {
     Objects.requireNonNull(peer, "peer");
@@ -288,18 +336,32 @@ public final class Stamp {
     return new Stamp(id, Trees.join(history, capped));
   }
 
-  /** An anonymous copy ({@code (0, e)}): the same history, no id; what a node shares and merges. */
+  /**
+   * An anonymous copy ({@code (0, e)}): the same history, no id; what a node shares and merges.
+   *
+   * @return the stamp {@code (0, history())}
+   */
   public Stamp peek() {
     return isAnonymous() ? this : new Stamp(Id.ZERO, history);
   }
 
-  /** True when this stamp's history is contained in {@code other}'s (happened before or equal). */
+  /**
+   * True when this stamp's history is contained in {@code other}'s (happened before or equal).
+   *
+   * @param other the stamp to compare with
+   * @return true when this history happened before or equals {@code other}'s
+   */
   public boolean leq(Stamp other) {
     Objects.requireNonNull(other, "other");
     return Trees.leq(history, 0, other.history, 0);
   }
 
-  /** True when neither history contains the other: {@code !leq(other) && !other.leq(this)}. */
+  /**
+   * True when neither history contains the other: {@code !leq(other) && !other.leq(this)}.
+   *
+   * @param other the stamp to compare with
+   * @return true when the histories are concurrent
+   */
   public boolean concurrentWith(Stamp other) {
     return !leq(other) && !other.leq(this);
   }
@@ -336,19 +398,30 @@ public final class Stamp {
    * The paper's compact bit encoding (section 5): the id tree with 2-bit tags, then the event tree
    * with prefix codes and the variable-width counter code {@code enc_n}, most significant bit first,
    * the last byte padded with zero bits. The seed {@code (1, 0)} is one byte, {@code 0x30}.
+   *
+   * @return the encoding, padded with zero bits to a whole byte
    */
   public byte[] toByteArray() {
     return BinaryCodec.encode(this);
   }
 
-  /** Length in bytes of {@link #toByteArray()}, computed without encoding; for size figures. */
+  /**
+   * Length in bytes of {@link #toByteArray()}, computed without encoding; for size figures.
+   *
+   * @return the encoded length in bytes
+   */
   public int encodedSize() {
     return BinaryCodec.byteLength(this);
   }
 
   /** The two halves of a {@link #fork()}: disjoint ids, the same history. */
   public record Fork(Stamp left, Stamp right) {
-    /** Rejects null halves. */
+    /**
+     * Rejects null halves.
+     *
+     * @param left the half this stamp keeps
+     * @param right the half handed to the newcomer
+     */
     public Fork {
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(right, "right");
@@ -365,12 +438,23 @@ public final class Stamp {
     /** The full id {@code 1}. */
     Id ONE = new Leaf(true);
 
-    /** {@code 0} or {@code 1}. */
+    /**
+     * {@code 0} or {@code 1}.
+     *
+     * @param one true for the whole interval ({@code 1}), false for none ({@code 0})
+     * @return the leaf
+     */
     static Id leaf(boolean one) {
       return one ? ONE : ZERO;
     }
 
-    /** A node {@code (left, right)}; not normalised until passed to {@link Stamp#of}. */
+    /**
+     * A node {@code (left, right)}; not normalised until passed to {@link Stamp#of}.
+     *
+     * @param left the id of the left half of the interval
+     * @param right the id of the right half of the interval
+     * @return the node
+     */
     static Id node(Id left, Id right) {
       return new Node(left, right);
     }
@@ -380,6 +464,9 @@ public final class Stamp {
      * checks before taking back an id a retiring invitee hands it (it must be within the id the
      * sponsor gave, or the two would own one interval twice). Works on unnormalised trees, without
      * recursion.
+     *
+     * @param part the id to check
+     * @return true when this id owns all that {@code part} owns
      */
     default boolean covers(Id part) {
       Objects.requireNonNull(part, "part");
@@ -413,7 +500,12 @@ public final class Stamp {
 
     /** A node {@code (left, right)}. */
     record Node(Id left, Id right) implements Id {
-      /** Rejects null children. */
+      /**
+       * Rejects null children.
+       *
+       * @param left the id of the left half of the interval
+       * @param right the id of the right half of the interval
+       */
       public Node {
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(right, "right");
@@ -450,22 +542,42 @@ public final class Stamp {
     /** The empty history {@code 0}. */
     Event ZERO = new Leaf(0);
 
-    /** The counter at this tree's root (the minimum of the tree, in normal form). */
+    /**
+     * The counter at this tree's root (the minimum of the tree, in normal form).
+     *
+     * @return the root counter
+     */
     long n();
 
-    /** A leaf {@code n}. */
+    /**
+     * A leaf {@code n}.
+     *
+     * @param n the counter, not negative
+     * @return the leaf
+     */
     static Event leaf(long n) {
       return n == 0 ? ZERO : new Leaf(n);
     }
 
-    /** A node {@code (n, left, right)}; not normalised until passed to {@link Stamp#of}. */
+    /**
+     * A node {@code (n, left, right)}; not normalised until passed to {@link Stamp#of}.
+     *
+     * @param n the counter at this node, not negative
+     * @param left the tree of the left half of the interval
+     * @param right the tree of the right half of the interval
+     * @return the node
+     */
     static Event node(long n, Event left, Event right) {
       return new Node(n, left, right);
     }
 
     /** A leaf counter {@code n >= 0}. */
     record Leaf(long n) implements Event {
-      /** Rejects negative counters. */
+      /**
+       * Rejects negative counters.
+       *
+       * @param n the counter, not negative
+       */
       public Leaf {
         if (n < 0) {
           throw new IllegalArgumentException("event counter n must be >= 0, was " + n);
@@ -475,7 +587,13 @@ public final class Stamp {
 
     /** A node {@code (n, left, right)} with {@code n >= 0}. */
     record Node(long n, Event left, Event right) implements Event {
-      /** Rejects negative counters and null children. */
+      /**
+       * Rejects negative counters and null children.
+       *
+       * @param n the counter at this node, not negative
+       * @param left the tree of the left half of the interval
+       * @param right the tree of the right half of the interval
+       */
       public Node {
         if (n < 0) {
           throw new IllegalArgumentException("event counter n must be >= 0, was " + n);

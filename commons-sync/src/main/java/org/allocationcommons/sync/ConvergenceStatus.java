@@ -25,7 +25,14 @@ public record ConvergenceStatus(
   public static final ConvergenceStatus NOT_YET =
       new ConvergenceStatus(false, List.of("nothing computed yet"), new TreeSet<>(), new TreeSet<>());
 
-  /** Copies the collections; converged exactly when there is no reason against. */
+  /**
+   * Copies the collections; converged exactly when there is no reason against.
+   *
+   * @param converged whether the node has converged
+   * @param reasons why not, in words; empty when converged
+   * @param missingStates peers followed for allocation whose recent state is not held
+   * @param unsettledPeers active peers whose last state reports not converged
+   */
   public ConvergenceStatus {
     reasons = List.copyOf(reasons);
     missingStates = Collections.unmodifiableSortedSet(new TreeSet<>(Objects.requireNonNull(missingStates)));

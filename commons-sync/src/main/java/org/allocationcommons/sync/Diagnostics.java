@@ -64,7 +64,11 @@ public record Diagnostics(
     long refusedPublications,
     long reports) {
 
-  /** Total envelopes refused. */
+  /**
+   * Total envelopes refused.
+   *
+   * @return the number of envelopes refused
+   */
   public long rejectedTotal() {
     return rejected.values().stream().mapToLong(Long::longValue).sum();
   }

@@ -17,7 +17,12 @@ public record Received(double total, Map<String, Double> byProvider) {
   /** Nothing received. */
   public static final Received NOTHING = new Received(0, Map.of());
 
-  /** Copies the map, sorted by pubKey. */
+  /**
+   * Copies the map, sorted by pubKey.
+   *
+   * @param total what was received from every provider together
+   * @param byProvider what each provider gave, by pubKey
+   */
   public Received {
     byProvider = Collections.unmodifiableMap(new TreeMap<>(byProvider));
   }

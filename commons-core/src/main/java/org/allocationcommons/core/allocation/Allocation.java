@@ -42,6 +42,9 @@ public final class Allocation {
   /**
    * Computes the provider's allocation.
    *
+   * @param input the provider, its commitment, MR values, weights and the network's commitments
+   * @param policy how capacity is shared (tiers, damping, limits)
+   * @return the allocation, with its denominators and warnings
    * @throws IllegalArgumentException naming the field and value when an MR value or weight is not a
    *     finite number in [0, 1], a quantity is negative or not finite, or a damping factor is outside
    *     [0, 1]
@@ -56,6 +59,11 @@ public final class Allocation {
    * Computes the provider's allocation with a prebuilt index over {@code
    * input.networkCommitments()} (as built by {@link CompatibilityIndex#of(Map, String)} for this
    * provider), for callers that allocate several times against the same network.
+   *
+   * @param input the provider, its commitment, MR values, weights and the network's commitments
+   * @param policy how capacity is shared (tiers, damping, limits)
+   * @param index the compatibility index over the network's need slots, reused between calls
+   * @return the allocation, with its denominators and warnings
    */
   public static AllocationResult compute(
       AllocationInput input, AllocationPolicy policy, CompatibilityIndex index) {

@@ -28,7 +28,16 @@ public record AllocationInput(
     Map<String, Commitment> networkCommitments,
     Map<String, Profile> profiles) {
 
-  /** Requires every part; maps are copied (null becomes empty). */
+  /**
+   * Requires every part; maps are copied (null becomes empty).
+   *
+   * @param providerId the provider's pubKey
+   * @param providerCommitment the provider's own commitment, with its capacity slots
+   * @param mrValues the provider's mutual recognition with each participant, by pubKey
+   * @param providerWeights the provider's recognition weights, by pubKey
+   * @param networkCommitments the other participants' commitments, by pubKey
+   * @param profiles participant profiles by pubKey, for attribute and certification filters
+   */
   public AllocationInput {
     Objects.requireNonNull(providerId, "providerId");
     Objects.requireNonNull(providerCommitment, "providerCommitment");
@@ -38,7 +47,16 @@ public record AllocationInput(
     profiles = copy(profiles);
   }
 
-  /** An input without participant profiles. */
+  /**
+   * An input without participant profiles.
+   *
+   * @param providerId the provider's pubKey
+   * @param providerCommitment the provider's own commitment, with its capacity slots
+   * @param mrValues the provider's mutual recognition with each participant, by pubKey
+   * @param providerWeights the provider's recognition weights, by pubKey
+   * @param networkCommitments the other participants' commitments, by pubKey
+   * @return the input, with no profiles
+   */
   public static AllocationInput of(
       String providerId,
       Commitment providerCommitment,
@@ -49,7 +67,12 @@ public record AllocationInput(
         providerId, providerCommitment, mrValues, providerWeights, networkCommitments, Map.of());
   }
 
-  /** This input with participant profiles for attribute and certification rules. */
+  /**
+   * This input with participant profiles for attribute and certification rules.
+   *
+   * @param profiles participant profiles by pubKey
+   * @return a copy of this input with these profiles
+   */
   public AllocationInput withProfiles(Map<String, Profile> profiles) {
     return new AllocationInput(
         providerId, providerCommitment, mrValues, providerWeights, networkCommitments, profiles);

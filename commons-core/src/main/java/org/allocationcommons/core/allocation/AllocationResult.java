@@ -33,7 +33,17 @@ public record AllocationResult(
     double capacity,
     Map<String, Map<String, Double>> recipientOffers) {
 
-  /** Requires every part; the collections are taken as given (built immutable by the allocator). */
+  /**
+   * Requires every part; the collections are taken as given (built immutable by the allocator).
+   *
+   * @param policy the policy the allocation was computed under
+   * @param slotDenominators the mutual and non-mutual denominators, by capacity slot id
+   * @param slotAllocations what each capacity slot gives each need slot
+   * @param recipientTotals what each recipient receives in total, by pubKey
+   * @param warnings what the matching could not judge (unparseable dates, unknown filters)
+   * @param capacity the provider's total capacity
+   * @param recipientOffers per recipient, what is offered to each of its need slots
+   */
   public AllocationResult {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(slotDenominators, "slotDenominators");
@@ -43,7 +53,11 @@ public record AllocationResult(
     Objects.requireNonNull(recipientOffers, "recipientOffers");
   }
 
-  /** Sum of all allocations. */
+  /**
+   * Sum of all allocations.
+   *
+   * @return the total given out
+   */
   public double allocated() {
     double sum = 0;
     for (SlotAllocation a : slotAllocations) {
@@ -52,7 +66,11 @@ public record AllocationResult(
     return sum;
   }
 
-  /** Capacity left unused: {@link #capacity()} minus {@link #allocated()}, never negative. */
+  /**
+   * Capacity left unused: {@link #capacity()} minus {@link #allocated()}, never negative.
+   *
+   * @return the capacity not given out, at least 0
+   */
   public double unusedCapacity() {
     return Math.max(0, capacity - allocated());
   }
@@ -61,6 +79,10 @@ public record AllocationResult(
    * The publishable state: this result plus what the caller tracks (convergence, stamp, time).
    *
    * @param timestamp epoch milliseconds, &gt; 0
+   * @param converged whether the caller judged this allocation settled
+   * @param convergenceHistory the caller's recent convergence deltas
+   * @param itcStamp the provider's causality stamp for this state
+   * @return the state to publish
    */
   public AllocationState toState(
       boolean converged, List<ConvergenceEntry> convergenceHistory, Stamp itcStamp, long timestamp) {

@@ -21,6 +21,7 @@ public final class MutualRecognition {
    * @param myId my pubKey
    * @param myWeights my recognition weights, each in [0, 1]
    * @param theirWeightsByPubKey each participant's recognition weights, each in [0, 1]
+   * @return MR by pubKey
    * @throws IllegalArgumentException naming the weight when one is not a finite number in [0, 1]
    */
   public static Map<String, Double> compute(

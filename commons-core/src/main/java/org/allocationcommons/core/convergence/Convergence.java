@@ -41,6 +41,10 @@ public final class Convergence {
   /**
    * Compares denominators. Slots only in one of the two maps are ignored; with no slot in common
    * the check passes vacuously (there was a previous state and nothing moved). A NaN delta fails.
+   *
+   * @param previous the denominators of the previous state, empty if there was none
+   * @param current the denominators now
+   * @return whether it converged, and the largest delta
    */
   public static Check check(
       Optional<Map<String, SlotDenominators>> previous, Map<String, SlotDenominators> current) {
@@ -72,6 +76,10 @@ public final class Convergence {
    * residual-need report moves allocations without moving denominators): converged when every
    * recipient's total moved by at most {@link #EPSILON}, a recipient missing on one side counting as
    * 0. Without a previous computation: not converged.
+   *
+   * @param previous the totals of the previous state, empty if there was none
+   * @param current the totals now
+   * @return whether it converged, and the largest delta
    */
   public static Check checkTotals(
       Optional<Map<String, Double>> previous, Map<String, Double> current) {
@@ -90,7 +98,13 @@ public final class Convergence {
     return new Check(!(max > EPSILON) && !Double.isNaN(max), Optional.of(max));
   }
 
-  /** Both checks at once: converged when both are, with the larger delta. */
+  /**
+   * Both checks at once: converged when both are, with the larger delta.
+   *
+   * @param a one check
+   * @param b the other check
+   * @return the combined check
+   */
   public static Check both(Check a, Check b) {
     Optional<Double> delta =
         a.maxDelta().isEmpty() || b.maxDelta().isEmpty()
@@ -102,6 +116,12 @@ public final class Convergence {
   /**
    * The history with this check's delta appended at {@code now} (nothing appended without a
    * previous state), keeping the last {@code limit} entries.
+   *
+   * @param history the recorded entries, oldest first
+   * @param check the check whose delta to record
+   * @param now epoch milliseconds of the check
+   * @param limit how many entries to keep
+   * @return the new history
    */
   public static List<ConvergenceEntry> record(
       List<ConvergenceEntry> history, Check check, long now, int limit) {
@@ -120,6 +140,10 @@ public final class Convergence {
    * Whether the network has converged: at least 80% of {@code activeParticipants} have {@code
    * true} in {@code convergedByPubKey} (a participant without an entry has not converged). No
    * active participants: not converged.
+   *
+   * @param activeParticipants the pubKeys counted
+   * @param convergedByPubKey each participant's published converged flag
+   * @return true when at least 80% of the active participants have converged
    */
   public static boolean networkConverged(
       Set<String> activeParticipants, Map<String, Boolean> convergedByPubKey) {

@@ -37,13 +37,24 @@ public final class Damping {
    * @param factor the new damping factor
    */
   public record Update(List<DampingEntry> history, double factor) {
-    /** Copies the history. */
+    /**
+     * Copies the history.
+     *
+     * @param history the trimmed history
+     * @param factor the factor computed from it
+     */
     public Update {
       history = List.copyOf(history);
     }
   }
 
-  /** {@code max(0, totalReceived - statedNeed)}. */
+  /**
+   * {@code max(0, totalReceived - statedNeed)}.
+   *
+   * @param totalReceived what the recipient received in total
+   * @param statedNeed what it stated it needs
+   * @return the over-allocation, at least 0
+   */
   public static double overAllocation(double totalReceived, double statedNeed) {
     requireFinite("totalReceived", totalReceived);
     requireFinite("statedNeed", statedNeed);
@@ -53,6 +64,11 @@ public final class Damping {
   /**
    * Appends an entry and trims: keeps the entries of the last 30 s ({@code timestamp > now - 30000})
    * if there are at least 3 of them, else the last 3 entries.
+   *
+   * @param history the entries so far, oldest first
+   * @param entry the entry to append
+   * @param now the current time, epoch milliseconds
+   * @return the trimmed history
    */
   public static List<DampingEntry> record(List<DampingEntry> history, DampingEntry entry, long now) {
     Objects.requireNonNull(entry, "entry");
@@ -62,7 +78,13 @@ public final class Damping {
     return trim(all, now);
   }
 
-  /** The trimming rule of {@link #record} alone. */
+  /**
+   * The trimming rule of {@link #record} alone.
+   *
+   * @param history the entries, oldest first
+   * @param now the current time, epoch milliseconds
+   * @return the trimmed history
+   */
   public static List<DampingEntry> trim(List<DampingEntry> history, long now) {
     List<DampingEntry> recent = new ArrayList<>();
     for (DampingEntry e : history) {
@@ -81,6 +103,9 @@ public final class Damping {
    * The factor from the last three over-allocations {@code (a, b, c)}, oldest first, compared
    * exactly (the original's rule): oscillating ({@code a<b>c} or {@code a>b<c}) 0.5; smooth ({@code
    * a>=b>=c}) 1.0; otherwise 0.8; fewer than three entries 1.0.
+   *
+   * @param history the entries, oldest first
+   * @return the damping factor: 0.5, 0.8 or 1.0
    */
   public static double factor(List<DampingEntry> history) {
     return factor(history, 0);
@@ -90,6 +115,9 @@ public final class Damping {
    * {@link #factor(List)} where differences of at most {@code tolerance} count as equal, so that
    * rounding noise is not taken for an oscillation (SPEC 4.4).
    *
+   * @param history the entries, oldest first
+   * @param tolerance largest difference still counted as equal, at least 0
+   * @return the damping factor: 0.5, 0.8 or 1.0
    * @throws IllegalArgumentException if {@code tolerance} is negative or not finite
    */
   public static double factor(List<DampingEntry> history, double tolerance) {
@@ -122,6 +150,9 @@ public final class Damping {
   /**
    * The tolerance of a recipient stating {@code statedNeed}: {@code max(0.001, 0.1% of
    * statedNeed)} (SPEC 4.4).
+   *
+   * @param statedNeed the recipient's stated need
+   * @return the tolerance
    */
   public static double tolerance(double statedNeed) {
     return Math.max(0.001, 0.001 * statedNeed);
@@ -130,6 +161,12 @@ public final class Damping {
   /**
    * One step: record {@code max(0, totalReceived - statedNeed)} at {@code now}, recompute the factor
    * with the {@link #tolerance} of {@code statedNeed}.
+   *
+   * @param history the entries so far, oldest first
+   * @param totalReceived what the recipient received in total
+   * @param statedNeed what it stated it needs
+   * @param now the current time, epoch milliseconds
+   * @return the new history and factor
    */
   public static Update update(
       List<DampingEntry> history, double totalReceived, double statedNeed, long now) {
@@ -141,6 +178,11 @@ public final class Damping {
   /**
    * One step applied to a recipient's commitment: its stated need is the sum of its need slots, and
    * the returned commitment carries the new history and factor (stamp and timestamp unchanged).
+   *
+   * @param recipient the recipient's commitment
+   * @param totalReceived what it received in total
+   * @param now the current time, epoch milliseconds
+   * @return the commitment with the new damping state
    */
   public static Commitment apply(Commitment recipient, double totalReceived, long now) {
     Update u = update(recipient.dampingHistory(), totalReceived, recipient.statedNeed(), now);

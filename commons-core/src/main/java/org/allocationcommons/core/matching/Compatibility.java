@@ -20,12 +20,24 @@ public record Compatibility(
     boolean filtersPass,
     List<MatchWarning> warnings) {
 
-  /** Copies the warnings. */
+  /**
+   * Copies the warnings.
+   *
+   * @param typeCompatible whether the need types agree (rule a)
+   * @param timeCompatible whether the time windows overlap (rule b)
+   * @param locationCompatible whether the locations agree (rule c)
+   * @param filtersPass whether both filter rules pass (rule d)
+   * @param warnings what could not be judged (unparseable dates, unknown rules)
+   */
   public Compatibility {
     warnings = List.copyOf(warnings);
   }
 
-  /** Whether the pair matches: every rule holds. */
+  /**
+   * Whether the pair matches: every rule holds.
+   *
+   * @return true when every rule holds
+   */
   public boolean compatible() {
     return typeCompatible && timeCompatible && locationCompatible && filtersPass;
   }

@@ -67,6 +67,10 @@ public final class CompatibilityIndex {
    * Indexes the need slots of every commitment except {@code excludedPubKey} (the provider, who
    * never allocates to itself); owners are taken in pubKey order so results are deterministic
    * whatever the map's iteration order.
+   *
+   * @param commitments the network's commitments by pubKey
+   * @param excludedPubKey the provider, whose need slots are left out
+   * @return the index
    */
   public static CompatibilityIndex of(Map<String, Commitment> commitments, String excludedPubKey) {
     List<IndexedNeed> needs = new ArrayList<>();
@@ -81,7 +85,12 @@ public final class CompatibilityIndex {
     return new CompatibilityIndex(needs);
   }
 
-  /** Indexes need slots given as (owner, slot) pairs, in this order. */
+  /**
+   * Indexes need slots given as (owner, slot) pairs, in this order.
+   *
+   * @param ownedNeeds (owner pubKey, need slot) pairs; the order gives the ordinals
+   * @return the index
+   */
   public static CompatibilityIndex ofNeeds(List<Map.Entry<String, NeedSlot>> ownedNeeds) {
     List<IndexedNeed> needs = new ArrayList<>(ownedNeeds.size());
     for (Map.Entry<String, NeedSlot> e : ownedNeeds) {
@@ -92,12 +101,20 @@ public final class CompatibilityIndex {
     return new CompatibilityIndex(needs);
   }
 
-  /** Every indexed need slot, by ordinal. */
+  /**
+   * Every indexed need slot, by ordinal.
+   *
+   * @return the indexed need slots; position is the ordinal
+   */
   public List<IndexedNeed> needs() {
     return needs;
   }
 
-  /** Number of indexed need slots. */
+  /**
+   * Number of indexed need slots.
+   *
+   * @return the number of indexed need slots
+   */
   public int size() {
     return needs.size();
   }
@@ -105,6 +122,9 @@ public final class CompatibilityIndex {
   /**
    * The need slots compatible with {@code avail} under rules (a) to (c), in ordinal order, each
    * once: exactly those for which {@link SlotCompatibility#slotsCompatible} holds.
+   *
+   * @param avail the capacity slot to match
+   * @return the compatible need slots, in ordinal order
    */
   public List<IndexedNeed> compatibleWith(AvailabilitySlot avail) {
     int[] ordinals = compatibleOrdinals(avail);
@@ -118,6 +138,9 @@ public final class CompatibilityIndex {
   /**
    * The ordinals of {@link #compatibleWith}, ascending, without materialising a list (for the
    * allocation kernel).
+   *
+   * @param avail the capacity slot to match
+   * @return the ordinals of the compatible need slots, ascending
    */
   public int[] compatibleOrdinals(AvailabilitySlot avail) {
     SlotKey a = SlotKey.of(avail);
@@ -143,12 +166,22 @@ public final class CompatibilityIndex {
     return w == candidates.length ? candidates : java.util.Arrays.copyOf(candidates, w);
   }
 
-  /** Whether the need slot with this ordinal has a date that does not parse. */
+  /**
+   * Whether the need slot with this ordinal has a date that does not parse.
+   *
+   * @param ordinal the need slot's ordinal in this index
+   * @return true when its start or end date does not parse
+   */
   public boolean hasDateWarning(int ordinal) {
     return keys[ordinal].unparseableDate != null;
   }
 
-  /** The unparseable-date warning of an indexed need, if its dates do not parse. */
+  /**
+   * The unparseable-date warning of an indexed need, if its dates do not parse.
+   *
+   * @param need a need slot of this index
+   * @return the warning, or empty when its dates parse
+   */
   public Optional<MatchWarning> dateWarning(IndexedNeed need) {
     SlotKey k = keys[need.ordinal()];
     return k.unparseableDate == null

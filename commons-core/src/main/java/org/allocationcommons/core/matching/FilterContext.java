@@ -21,7 +21,15 @@ public record FilterContext(
     Slot ownerSlot,
     Profile subjectProfile) {
 
-  /** Requires every part; a null profile is {@link Profile#NONE}. */
+  /**
+   * Requires every part; a null profile is {@link Profile#NONE}.
+   *
+   * @param subjectPubKey the participant the rule is about
+   * @param mutualRecognition the rule owner's MR with the subject
+   * @param subjectSlot the subject's slot in the pair
+   * @param ownerSlot the rule owner's slot in the pair
+   * @param subjectProfile the subject's attributes and certifications
+   */
   public FilterContext {
     Objects.requireNonNull(subjectPubKey, "subjectPubKey");
     Objects.requireNonNull(subjectSlot, "subjectSlot");

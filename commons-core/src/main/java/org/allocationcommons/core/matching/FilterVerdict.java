@@ -9,7 +9,11 @@ public enum FilterVerdict {
   /** Unknown or {@code custom} rule: passed optimistically, to be reported. */
   PASS_UNREVIEWED;
 
-  /** Whether the subject may take part. */
+  /**
+   * Whether the subject may take part.
+   *
+   * @return true when the subject may take part
+   */
   public boolean passes() {
     return this != REJECT;
   }

@@ -17,12 +17,24 @@ public final class Filters {
 
   private Filters() {}
 
-  /** The verdict of an optional rule: no rule passes. */
+  /**
+   * The verdict of an optional rule: no rule passes.
+   *
+   * @param rule the rule, if any
+   * @param context the subject and the slots
+   * @return the verdict; passes when there is no rule
+   */
   public static FilterVerdict evaluate(Optional<FilterRule> rule, FilterContext context) {
     return rule.isEmpty() ? FilterVerdict.PASS : evaluate(rule.get(), context);
   }
 
-  /** The verdict of a rule for a subject. */
+  /**
+   * The verdict of a rule for a subject.
+   *
+   * @param rule the rule
+   * @param ctx the subject and the slots
+   * @return the verdict
+   */
   public static FilterVerdict evaluate(FilterRule rule, FilterContext ctx) {
     if (rule instanceof FilterRule.AllowAll) {
       return FilterVerdict.PASS;

@@ -23,7 +23,13 @@ public record MatchWarning(Kind kind, String slotId, String detail) {
     CUSTOM_FILTER_RULE_IGNORED
   }
 
-  /** Requires every part. */
+  /**
+   * Requires every part.
+   *
+   * @param kind what went wrong
+   * @param slotId the slot concerned
+   * @param detail the offending value or rule, for people
+   */
   public MatchWarning {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(slotId, "slotId");

@@ -20,7 +20,12 @@ public record Profile(Set<String> attributes, Map<String, Double> certifications
   /** No attributes, no certifications. */
   public static final Profile NONE = new Profile(Set.of(), Map.of());
 
-  /** Null becomes empty; copies are immutable. */
+  /**
+   * Null becomes empty; copies are immutable.
+   *
+   * @param attributes the participant's attributes
+   * @param certifications certification levels by name
+   */
   public Profile {
     attributes = attributes == null ? Set.of() : Set.copyOf(attributes);
     certifications =
@@ -29,12 +34,23 @@ public record Profile(Set<String> attributes, Map<String, Double> certifications
             : Collections.unmodifiableMap(new LinkedHashMap<>(certifications));
   }
 
-  /** A profile with these attributes and no certifications. */
+  /**
+   * A profile with these attributes and no certifications.
+   *
+   * @param attributes the attributes
+   * @return the profile
+   */
   public static Profile withAttributes(String... attributes) {
     return new Profile(Set.of(attributes), Map.of());
   }
 
-  /** This profile plus one certification at a level. */
+  /**
+   * This profile plus one certification at a level.
+   *
+   * @param certification the certification's name
+   * @param level its level
+   * @return a copy with this certification added
+   */
   public Profile certified(String certification, double level) {
     Map<String, Double> c = new LinkedHashMap<>(certifications);
     c.put(certification, level);

@@ -33,7 +33,13 @@ public final class SlotCompatibility {
 
   private SlotCompatibility() {}
 
-  /** Rules (a) to (c), without filters. */
+  /**
+   * Rules (a) to (c), without filters.
+   *
+   * @param need the need slot
+   * @param avail the capacity slot
+   * @return the verdict of each rule, filters taken as passing
+   */
   public static Compatibility check(NeedSlot need, AvailabilitySlot avail) {
     SlotKey n = SlotKey.of(need);
     SlotKey a = SlotKey.of(avail);
@@ -48,6 +54,9 @@ public final class SlotCompatibility {
    *
    * @param forRecipient context for the capacity slot's rule (subject: the recipient, its need slot)
    * @param forProvider context for the need slot's rule (subject: the provider, its capacity slot)
+   * @param need the need slot
+   * @param avail the capacity slot
+   * @return the verdict of each rule
    */
   public static Compatibility compatible(
       NeedSlot need, AvailabilitySlot avail, FilterContext forRecipient, FilterContext forProvider) {
@@ -62,7 +71,13 @@ public final class SlotCompatibility {
         warnings);
   }
 
-  /** Whether (a) to (c) hold: the set the index must reproduce exactly. */
+  /**
+   * Whether (a) to (c) hold: the set the index must reproduce exactly.
+   *
+   * @param need the need slot
+   * @param avail the capacity slot
+   * @return true when rules (a) to (c) hold
+   */
   public static boolean slotsCompatible(NeedSlot need, AvailabilitySlot avail) {
     return Rules.compatible(SlotKey.of(need), SlotKey.of(avail));
   }
@@ -70,6 +85,13 @@ public final class SlotCompatibility {
   /**
    * The bilateral filters (d): the capacity slot's rule must pass for the recipient and the need
    * slot's rule for the provider; warnings for unknown rules are added to {@code warnings}.
+   *
+   * @param need the need slot
+   * @param avail the capacity slot
+   * @param forRecipient context for the capacity slot's rule (subject: the recipient)
+   * @param forProvider context for the need slot's rule (subject: the provider)
+   * @param warnings receives a warning for each unknown rule
+   * @return true when both rules pass
    */
   public static boolean filtersPass(
       NeedSlot need,
@@ -83,7 +105,15 @@ public final class SlotCompatibility {
     return passes(need, forProvider, warnings);
   }
 
-  /** Great-circle distance in km between two points (haversine, Earth radius 6371 km). */
+  /**
+   * Great-circle distance in km between two points (haversine, Earth radius 6371 km).
+   *
+   * @param lat1 latitude of the first point, degrees
+   * @param lon1 longitude of the first point, degrees
+   * @param lat2 latitude of the second point, degrees
+   * @param lon2 longitude of the second point, degrees
+   * @return the distance in km
+   */
   public static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
     return Rules.haversineKm(lat1, lon1, lat2, lon2);
   }
@@ -99,7 +129,12 @@ public final class SlotCompatibility {
     return v.passes();
   }
 
-  /** The warning for a slot whose start_date or end_date is not ISO-8601, if it has one. */
+  /**
+   * The warning for a slot whose start_date or end_date is not ISO-8601, if it has one.
+   *
+   * @param slot the slot to check
+   * @return the warning, or empty when its dates parse
+   */
   public static Optional<MatchWarning> dateWarning(Slot slot) {
     SlotKey k = SlotKey.of(slot);
     return k.unparseableDate == null

@@ -44,7 +44,18 @@ public record AllocationState(
         Map<@NotBlank String, @NotNull Map<@NotBlank String, @NotNull @Finite @PositiveOrZero @DecimalMax(value = Limits.MAX_GIVEN_TEXT, message = MAX) Double>>
             recipientOffers) {
 
-  /** Requires the stamp; null collections become empty. */
+  /**
+   * Requires the stamp; null collections become empty.
+   *
+   * @param slotDenominators the mutual and non-mutual denominators, by capacity slot id
+   * @param slotAllocations what each capacity slot gives each need slot
+   * @param recipientTotals what each recipient receives in total, by pubKey
+   * @param converged whether the provider judged its allocation settled
+   * @param convergenceHistory recent convergence deltas, oldest first
+   * @param itcStamp the provider's causality stamp
+   * @param timestamp publication time, epoch milliseconds
+   * @param recipientOffers per recipient, what is offered to each of its need slots
+   */
   public AllocationState {
     Objects.requireNonNull(itcStamp, "itcStamp is required");
     slotDenominators = Copies.map(slotDenominators, "slot_denominators");
@@ -54,7 +65,17 @@ public record AllocationState(
     recipientOffers = Copies.nestedMap(recipientOffers, "recipient_offers");
   }
 
-  /** A state without offers beyond its allocations (as the original publishes). */
+  /**
+   * A state without offers beyond its allocations (as the original publishes).
+   *
+   * @param slotDenominators the mutual and non-mutual denominators, by capacity slot id
+   * @param slotAllocations what each capacity slot gives each need slot
+   * @param recipientTotals what each recipient receives in total, by pubKey
+   * @param converged whether the provider judged its allocation settled
+   * @param convergenceHistory recent convergence deltas, oldest first
+   * @param itcStamp the provider's causality stamp
+   * @param timestamp publication time, epoch milliseconds
+   */
   public AllocationState(
       Map<String, SlotDenominators> slotDenominators,
       List<SlotAllocation> slotAllocations,
@@ -74,12 +95,22 @@ public record AllocationState(
         Map.of());
   }
 
-  /** What this state gives {@code recipient} in total (0 when nothing). */
+  /**
+   * What this state gives {@code recipient} in total (0 when nothing).
+   *
+   * @param recipient the recipient's pubKey
+   * @return the total given to it, 0 when nothing
+   */
   public double totalFor(String recipient) {
     return recipientTotals.getOrDefault(recipient, 0.0);
   }
 
-  /** What this state gives each of {@code recipient}'s need slots, by need slot id (absent: 0). */
+  /**
+   * What this state gives each of {@code recipient}'s need slots, by need slot id (absent: 0).
+   *
+   * @param recipient the recipient's pubKey
+   * @return the quantity given, by need slot id
+   */
   public Map<String, Double> givenTo(String recipient) {
     Map<String, Double> given = new LinkedHashMap<>();
     for (SlotAllocation a : slotAllocations) {
@@ -93,6 +124,9 @@ public record AllocationState(
   /**
    * What this state offers each of {@code recipient}'s need slots: the offer {@code
    * recipient_offers} lists, else what it gives.
+   *
+   * @param recipient the recipient's pubKey
+   * @return the quantity offered, by need slot id
    */
   public Map<String, Double> offeredTo(String recipient) {
     Map<String, Double> offers = givenTo(recipient);

@@ -64,7 +64,56 @@ public record AvailabilitySlot(
     @JsonProperty("mutual_agreement_required") Optional<Boolean> mutualAgreementRequired,
     @JsonProperty("priority") Optional<@Finite Double> priority) implements Slot {
 
-  /** Normalises absent optionals to {@link Optional#empty()}; id and name are required. */
+  /**
+   * Normalises absent optionals to {@link Optional#empty()}; id and name are required.
+   *
+   * @param id non-blank identifier, unique within its owner's commitment
+   * @param name display name, possibly empty
+   * @param quantity finite quantity, at least 0
+   * @param emoji emoji shown next to the name ({@code emoji})
+   * @param unit unit of the quantity (hours, meals, kg, ...) ({@code unit})
+   * @param description free-text description ({@code description})
+   * @param resourceType kind of resource, checked by {@link FilterRule.ResourceType} ({@code
+   *     resource_type})
+   * @param needTypeId need type; a need and a capacity match only if equal when both present
+   *     ({@code need_type_id})
+   * @param filterRule who may take part on the other side (bilateral filter) ({@code filter_rule})
+   * @param hiddenUntilRequestAccepted whether the slot is hidden until a request is accepted
+   *     ({@code hidden_until_request_accepted})
+   * @param advanceNoticeHours hours of notice required ({@code advance_notice_hours})
+   * @param bookingWindowHours how far ahead it can be booked, in hours ({@code
+   *     booking_window_hours})
+   * @param allDay whether the slot covers whole days ({@code all_day})
+   * @param recurrence recurrence (daily, weekly, ...) ({@code recurrence})
+   * @param customRecurrenceRepeatEvery custom recurrence: repeat every n units ({@code
+   *     custom_recurrence_repeat_every})
+   * @param customRecurrenceRepeatUnit custom recurrence: unit ({@code
+   *     custom_recurrence_repeat_unit})
+   * @param customRecurrenceEndType custom recurrence: how it ends ({@code
+   *     custom_recurrence_end_type})
+   * @param customRecurrenceEndValue custom recurrence: end date or count ({@code
+   *     custom_recurrence_end_value})
+   * @param startDate first day (ISO date or date-time); missing means since ever ({@code
+   *     start_date})
+   * @param startTime start time of day ({@code start_time})
+   * @param endDate last day (ISO date or date-time); missing means forever ({@code end_date})
+   * @param endTime end time of day ({@code end_time})
+   * @param timeZone IANA time zone ({@code time_zone})
+   * @param locationType location type; containing "online" or "remote" makes the slot remote
+   *     ({@code location_type})
+   * @param longitude longitude in degrees, [-180, 180] ({@code longitude})
+   * @param latitude latitude in degrees, [-90, 90] ({@code latitude})
+   * @param streetAddress street address ({@code street_address})
+   * @param city city (compared case-insensitively) ({@code city})
+   * @param stateProvince state or province ({@code state_province})
+   * @param postalCode postal code ({@code postal_code})
+   * @param country country (compared case-insensitively) ({@code country})
+   * @param onlineLink online link; its presence makes the slot remote ({@code online_link})
+   * @param parentSlotId id of the slot this one was derived from ({@code parent_slot_id})
+   * @param mutualAgreementRequired whether both sides must agree explicitly ({@code
+   *     mutual_agreement_required})
+   * @param priority instance-specific priority ({@code priority})
+   */
   public AvailabilitySlot {
     Objects.requireNonNull(id, "id is required");
     Objects.requireNonNull(name, "name is required (may be empty)");
@@ -102,17 +151,33 @@ public record AvailabilitySlot(
     priority = priority == null ? Optional.empty() : priority;
   }
 
-  /** A capacity slot with just an id, a name and a quantity; every optional field absent. */
+  /**
+   * A capacity slot with just an id, a name and a quantity; every optional field absent.
+   *
+   * @param id non-blank identifier, unique within its owner's commitment
+   * @param name display name, possibly empty
+   * @param quantity finite quantity, at least 0
+   * @return the slot
+   */
   public static AvailabilitySlot of(String id, String name, double quantity) {
     return builder(id).name(name).quantity(quantity).build();
   }
 
-  /** A builder for a capacity slot with this id, empty name, quantity 0 and no optional field. */
+  /**
+   * A builder for a capacity slot with this id, empty name, quantity 0 and no optional field.
+   *
+   * @param id non-blank identifier, unique within its owner's commitment
+   * @return a builder with every other field at its default
+   */
   public static Builder builder(String id) {
     return new Builder(id);
   }
 
-  /** A builder initialised with every field of this slot. */
+  /**
+   * A builder initialised with every field of this slot.
+   *
+   * @return a builder holding this slot's fields
+   */
   public Builder toBuilder() {
     Builder b = new Builder(id).name(name).quantity(quantity);
     b.emoji = emoji.orElse(null);
@@ -192,231 +257,434 @@ public record AvailabilitySlot(
       this.id = Objects.requireNonNull(id, "id");
     }
 
-    /** Sets the id. */
+    /**
+     * Sets the id.
+     *
+     * @param id non-blank identifier, unique within its owner's commitment
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = Objects.requireNonNull(id, "id");
       return this;
     }
 
-    /** Sets the display name. */
+    /**
+     * Sets the display name.
+     *
+     * @param name display name, possibly empty
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name, "name");
       return this;
     }
 
-    /** Sets the quantity (finite, at least 0). */
+    /**
+     * Sets the quantity (finite, at least 0).
+     *
+     * @param quantity finite quantity, at least 0
+     * @return this builder
+     */
     public Builder quantity(double quantity) {
       this.quantity = quantity;
       return this;
     }
 
-    /** Sets emoji shown next to the name ({@code emoji}). */
+    /**
+     * Sets emoji shown next to the name ({@code emoji}).
+     *
+     * @param emoji emoji shown next to the name ({@code emoji})
+     * @return this builder
+     */
     public Builder emoji(String emoji) {
       this.emoji = emoji;
       return this;
     }
 
-    /** Sets unit of the quantity (hours, meals, kg, ...) ({@code unit}). */
+    /**
+     * Sets unit of the quantity (hours, meals, kg, ...) ({@code unit}).
+     *
+     * @param unit unit of the quantity (hours, meals, kg, ...) ({@code unit})
+     * @return this builder
+     */
     public Builder unit(String unit) {
       this.unit = unit;
       return this;
     }
 
-    /** Sets free-text description ({@code description}). */
+    /**
+     * Sets free-text description ({@code description}).
+     *
+     * @param description free-text description ({@code description})
+     * @return this builder
+     */
     public Builder description(String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets kind of resource, checked by {@link FilterRule.ResourceType} ({@code resource_type}). */
+    /**
+     * Sets kind of resource, checked by {@link FilterRule.ResourceType} ({@code resource_type}).
+     *
+     * @param resourceType kind of resource, checked by {@link FilterRule.ResourceType} ({@code
+     *     resource_type})
+     * @return this builder
+     */
     public Builder resourceType(String resourceType) {
       this.resourceType = resourceType;
       return this;
     }
 
-    /** Sets need type; a need and a capacity match only if equal when both present ({@code need_type_id}). */
+    /**
+     * Sets need type; a need and a capacity match only if equal when both present ({@code need_type_id}).
+     *
+     * @param needTypeId need type; a need and a capacity match only if equal when both present
+     *     ({@code need_type_id})
+     * @return this builder
+     */
     public Builder needTypeId(String needTypeId) {
       this.needTypeId = needTypeId;
       return this;
     }
 
-    /** Sets who may take part on the other side (bilateral filter) ({@code filter_rule}). */
+    /**
+     * Sets who may take part on the other side (bilateral filter) ({@code filter_rule}).
+     *
+     * @param filterRule who may take part on the other side (bilateral filter) ({@code
+     *     filter_rule})
+     * @return this builder
+     */
     public Builder filterRule(FilterRule filterRule) {
       this.filterRule = filterRule;
       return this;
     }
 
-    /** Sets whether the slot is hidden until a request is accepted ({@code hidden_until_request_accepted}). */
+    /**
+     * Sets whether the slot is hidden until a request is accepted ({@code hidden_until_request_accepted}).
+     *
+     * @param hiddenUntilRequestAccepted whether the slot is hidden until a request is accepted
+     *     ({@code hidden_until_request_accepted})
+     * @return this builder
+     */
     public Builder hiddenUntilRequestAccepted(Boolean hiddenUntilRequestAccepted) {
       this.hiddenUntilRequestAccepted = hiddenUntilRequestAccepted;
       return this;
     }
 
-    /** Sets hours of notice required ({@code advance_notice_hours}). */
+    /**
+     * Sets hours of notice required ({@code advance_notice_hours}).
+     *
+     * @param advanceNoticeHours hours of notice required ({@code advance_notice_hours})
+     * @return this builder
+     */
     public Builder advanceNoticeHours(Double advanceNoticeHours) {
       this.advanceNoticeHours = advanceNoticeHours;
       return this;
     }
 
-    /** Sets how far ahead it can be booked, in hours ({@code booking_window_hours}). */
+    /**
+     * Sets how far ahead it can be booked, in hours ({@code booking_window_hours}).
+     *
+     * @param bookingWindowHours how far ahead it can be booked, in hours ({@code
+     *     booking_window_hours})
+     * @return this builder
+     */
     public Builder bookingWindowHours(Double bookingWindowHours) {
       this.bookingWindowHours = bookingWindowHours;
       return this;
     }
 
-    /** Sets whether the slot covers whole days ({@code all_day}). */
+    /**
+     * Sets whether the slot covers whole days ({@code all_day}).
+     *
+     * @param allDay whether the slot covers whole days ({@code all_day})
+     * @return this builder
+     */
     public Builder allDay(Boolean allDay) {
       this.allDay = allDay;
       return this;
     }
 
-    /** Sets recurrence (daily, weekly, ...) ({@code recurrence}). */
+    /**
+     * Sets recurrence (daily, weekly, ...) ({@code recurrence}).
+     *
+     * @param recurrence recurrence (daily, weekly, ...) ({@code recurrence})
+     * @return this builder
+     */
     public Builder recurrence(String recurrence) {
       this.recurrence = recurrence;
       return this;
     }
 
-    /** Sets custom recurrence: repeat every n units ({@code custom_recurrence_repeat_every}). */
+    /**
+     * Sets custom recurrence: repeat every n units ({@code custom_recurrence_repeat_every}).
+     *
+     * @param customRecurrenceRepeatEvery custom recurrence: repeat every n units ({@code
+     *     custom_recurrence_repeat_every})
+     * @return this builder
+     */
     public Builder customRecurrenceRepeatEvery(Integer customRecurrenceRepeatEvery) {
       this.customRecurrenceRepeatEvery = customRecurrenceRepeatEvery;
       return this;
     }
 
-    /** Sets custom recurrence: unit ({@code custom_recurrence_repeat_unit}). */
+    /**
+     * Sets custom recurrence: unit ({@code custom_recurrence_repeat_unit}).
+     *
+     * @param customRecurrenceRepeatUnit custom recurrence: unit ({@code
+     *     custom_recurrence_repeat_unit})
+     * @return this builder
+     */
     public Builder customRecurrenceRepeatUnit(String customRecurrenceRepeatUnit) {
       this.customRecurrenceRepeatUnit = customRecurrenceRepeatUnit;
       return this;
     }
 
-    /** Sets custom recurrence: how it ends ({@code custom_recurrence_end_type}). */
+    /**
+     * Sets custom recurrence: how it ends ({@code custom_recurrence_end_type}).
+     *
+     * @param customRecurrenceEndType custom recurrence: how it ends ({@code
+     *     custom_recurrence_end_type})
+     * @return this builder
+     */
     public Builder customRecurrenceEndType(String customRecurrenceEndType) {
       this.customRecurrenceEndType = customRecurrenceEndType;
       return this;
     }
 
-    /** Sets custom recurrence: end date or count ({@code custom_recurrence_end_value}). */
+    /**
+     * Sets custom recurrence: end date or count ({@code custom_recurrence_end_value}).
+     *
+     * @param customRecurrenceEndValue custom recurrence: end date or count ({@code
+     *     custom_recurrence_end_value})
+     * @return this builder
+     */
     public Builder customRecurrenceEndValue(String customRecurrenceEndValue) {
       this.customRecurrenceEndValue = customRecurrenceEndValue;
       return this;
     }
 
-    /** Sets first day (ISO date or date-time); missing means since ever ({@code start_date}). */
+    /**
+     * Sets first day (ISO date or date-time); missing means since ever ({@code start_date}).
+     *
+     * @param startDate first day (ISO date or date-time); missing means since ever ({@code
+     *     start_date})
+     * @return this builder
+     */
     public Builder startDate(String startDate) {
       this.startDate = startDate;
       return this;
     }
 
-    /** Sets start time of day ({@code start_time}). */
+    /**
+     * Sets start time of day ({@code start_time}).
+     *
+     * @param startTime start time of day ({@code start_time})
+     * @return this builder
+     */
     public Builder startTime(String startTime) {
       this.startTime = startTime;
       return this;
     }
 
-    /** Sets last day (ISO date or date-time); missing means forever ({@code end_date}). */
+    /**
+     * Sets last day (ISO date or date-time); missing means forever ({@code end_date}).
+     *
+     * @param endDate last day (ISO date or date-time); missing means forever ({@code end_date})
+     * @return this builder
+     */
     public Builder endDate(String endDate) {
       this.endDate = endDate;
       return this;
     }
 
-    /** Sets end time of day ({@code end_time}). */
+    /**
+     * Sets end time of day ({@code end_time}).
+     *
+     * @param endTime end time of day ({@code end_time})
+     * @return this builder
+     */
     public Builder endTime(String endTime) {
       this.endTime = endTime;
       return this;
     }
 
-    /** Sets IANA time zone ({@code time_zone}). */
+    /**
+     * Sets IANA time zone ({@code time_zone}).
+     *
+     * @param timeZone IANA time zone ({@code time_zone})
+     * @return this builder
+     */
     public Builder timeZone(String timeZone) {
       this.timeZone = timeZone;
       return this;
     }
 
-    /** Sets location type; containing "online" or "remote" makes the slot remote ({@code location_type}). */
+    /**
+     * Sets location type; containing "online" or "remote" makes the slot remote ({@code location_type}).
+     *
+     * @param locationType location type; containing "online" or "remote" makes the slot remote
+     *     ({@code location_type})
+     * @return this builder
+     */
     public Builder locationType(String locationType) {
       this.locationType = locationType;
       return this;
     }
 
-    /** Sets longitude in degrees, [-180, 180] ({@code longitude}). */
+    /**
+     * Sets longitude in degrees, [-180, 180] ({@code longitude}).
+     *
+     * @param longitude longitude in degrees, [-180, 180] ({@code longitude})
+     * @return this builder
+     */
     public Builder longitude(Double longitude) {
       this.longitude = longitude;
       return this;
     }
 
-    /** Sets latitude in degrees, [-90, 90] ({@code latitude}). */
+    /**
+     * Sets latitude in degrees, [-90, 90] ({@code latitude}).
+     *
+     * @param latitude latitude in degrees, [-90, 90] ({@code latitude})
+     * @return this builder
+     */
     public Builder latitude(Double latitude) {
       this.latitude = latitude;
       return this;
     }
 
-    /** Sets street address ({@code street_address}). */
+    /**
+     * Sets street address ({@code street_address}).
+     *
+     * @param streetAddress street address ({@code street_address})
+     * @return this builder
+     */
     public Builder streetAddress(String streetAddress) {
       this.streetAddress = streetAddress;
       return this;
     }
 
-    /** Sets city (compared case-insensitively) ({@code city}). */
+    /**
+     * Sets city (compared case-insensitively) ({@code city}).
+     *
+     * @param city city (compared case-insensitively) ({@code city})
+     * @return this builder
+     */
     public Builder city(String city) {
       this.city = city;
       return this;
     }
 
-    /** Sets state or province ({@code state_province}). */
+    /**
+     * Sets state or province ({@code state_province}).
+     *
+     * @param stateProvince state or province ({@code state_province})
+     * @return this builder
+     */
     public Builder stateProvince(String stateProvince) {
       this.stateProvince = stateProvince;
       return this;
     }
 
-    /** Sets postal code ({@code postal_code}). */
+    /**
+     * Sets postal code ({@code postal_code}).
+     *
+     * @param postalCode postal code ({@code postal_code})
+     * @return this builder
+     */
     public Builder postalCode(String postalCode) {
       this.postalCode = postalCode;
       return this;
     }
 
-    /** Sets country (compared case-insensitively) ({@code country}). */
+    /**
+     * Sets country (compared case-insensitively) ({@code country}).
+     *
+     * @param country country (compared case-insensitively) ({@code country})
+     * @return this builder
+     */
     public Builder country(String country) {
       this.country = country;
       return this;
     }
 
-    /** Sets online link; its presence makes the slot remote ({@code online_link}). */
+    /**
+     * Sets online link; its presence makes the slot remote ({@code online_link}).
+     *
+     * @param onlineLink online link; its presence makes the slot remote ({@code online_link})
+     * @return this builder
+     */
     public Builder onlineLink(String onlineLink) {
       this.onlineLink = onlineLink;
       return this;
     }
 
-    /** Sets id of the slot this one was derived from ({@code parent_slot_id}). */
+    /**
+     * Sets id of the slot this one was derived from ({@code parent_slot_id}).
+     *
+     * @param parentSlotId id of the slot this one was derived from ({@code parent_slot_id})
+     * @return this builder
+     */
     public Builder parentSlotId(String parentSlotId) {
       this.parentSlotId = parentSlotId;
       return this;
     }
 
-    /** Sets whether both sides must agree explicitly ({@code mutual_agreement_required}). */
+    /**
+     * Sets whether both sides must agree explicitly ({@code mutual_agreement_required}).
+     *
+     * @param mutualAgreementRequired whether both sides must agree explicitly ({@code
+     *     mutual_agreement_required})
+     * @return this builder
+     */
     public Builder mutualAgreementRequired(Boolean mutualAgreementRequired) {
       this.mutualAgreementRequired = mutualAgreementRequired;
       return this;
     }
 
-    /** Sets instance-specific priority ({@code priority}). */
+    /**
+     * Sets instance-specific priority ({@code priority}).
+     *
+     * @param priority instance-specific priority ({@code priority})
+     * @return this builder
+     */
     public Builder priority(Double priority) {
       this.priority = priority;
       return this;
     }
 
-    /** Convenience: latitude and longitude together. */
+    /**
+     * Convenience: latitude and longitude together.
+     *
+     * @param latitude latitude in degrees, [-90, 90]
+     * @param longitude longitude in degrees, [-180, 180]
+     * @return this builder
+     */
     public Builder coordinates(double latitude, double longitude) {
       this.latitude = latitude;
       this.longitude = longitude;
       return this;
     }
 
-    /** Convenience: start and end date together (either may be null). */
+    /**
+     * Convenience: start and end date together (either may be null).
+     *
+     * @param startDate first day (ISO date or date-time), or null for since ever
+     * @param endDate last day (ISO date or date-time), or null for forever
+     * @return this builder
+     */
     public Builder dates(String startDate, String endDate) {
       this.startDate = startDate;
       this.endDate = endDate;
       return this;
     }
 
-    /** The immutable slot. */
+    /**
+     * The immutable slot.
+     *
+     * @return the slot with the fields set so far
+     */
     public AvailabilitySlot build() {
       return new AvailabilitySlot(
           id,

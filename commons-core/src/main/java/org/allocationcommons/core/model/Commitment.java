@@ -60,7 +60,21 @@ public record Commitment(
   /** The damping factor used when a commitment does not state one. */
   public static final double DEFAULT_DAMPING_FACTOR = 1.0;
 
-  /** Requires pubKey and stamp; null collections become empty, a null damping factor 1.0. */
+  /**
+   * Requires pubKey and stamp; null collections become empty, a null damping factor 1.0.
+   *
+   * @param pubKey the participant's public key: who commits
+   * @param capacitySlots what the participant offers
+   * @param needSlots what the participant needs
+   * @param recognitionWeights this participant's recognition of others, by pubKey, in [0, 1]
+   * @param mrValues the published mutual recognition values, by pubKey
+   * @param itcStamp the causality stamp of this publication
+   * @param timestamp publication time, epoch milliseconds
+   * @param dampingFactor the recipient-side damping factor, in [0, 1]
+   * @param dampingHistory recent over-allocations the factor is computed from
+   * @param receivedByProvider residual-need report: what each provider gives in total
+   * @param needSlotReports residual-need report: per need slot, what each provider offers and gives
+   */
   public Commitment {
     Objects.requireNonNull(pubKey, "pubKey is required");
     Objects.requireNonNull(itcStamp, "itcStamp is required");
@@ -79,12 +93,19 @@ public record Commitment(
    * one: validation requires &gt; 0), damping factor 1.0, and an anonymous empty stamp ({@code
    * Stamp.seed().peek()}), which is fine for computing but must be replaced by the participant's own
    * stamp before publishing.
+   *
+   * @param pubKey the participant's public key
+   * @return a builder with the defaults above
    */
   public static Builder builder(String pubKey) {
     return new Builder(pubKey);
   }
 
-  /** A builder initialised with every field of this commitment. */
+  /**
+   * A builder initialised with every field of this commitment.
+   *
+   * @return a builder holding this commitment's fields
+   */
   public Builder toBuilder() {
     Builder b = new Builder(pubKey);
     b.capacitySlots.addAll(capacitySlots);
@@ -100,7 +121,11 @@ public record Commitment(
     return b;
   }
 
-  /** Sum of the quantities of the need slots: the need this participant states. */
+  /**
+   * Sum of the quantities of the need slots: the need this participant states.
+   *
+   * @return the summed need quantity
+   */
   public double statedNeed() {
     double sum = 0;
     for (NeedSlot n : needSlots) {
@@ -109,7 +134,11 @@ public record Commitment(
     return sum;
   }
 
-  /** Whether some capacity slot has a positive quantity. */
+  /**
+   * Whether some capacity slot has a positive quantity.
+   *
+   * @return true when some capacity slot has a positive quantity
+   */
   public boolean hasCapacity() {
     for (AvailabilitySlot a : capacitySlots) {
       if (a.quantity() > 0) {
@@ -119,7 +148,11 @@ public record Commitment(
     return false;
   }
 
-  /** Whether some need slot has a positive quantity. */
+  /**
+   * Whether some need slot has a positive quantity.
+   *
+   * @return true when some need slot has a positive quantity
+   */
   public boolean hasNeeds() {
     for (NeedSlot n : needSlots) {
       if (n.quantity() > 0) {
@@ -129,22 +162,44 @@ public record Commitment(
     return false;
   }
 
-  /** This commitment with another timestamp and stamp (what a publisher changes). */
+  /**
+   * This commitment with another timestamp and stamp (what a publisher changes).
+   *
+   * @param stamp the new causality stamp
+   * @param timestamp the new publication time, epoch milliseconds
+   * @return a copy with these two fields replaced
+   */
   public Commitment stamped(Stamp stamp, long timestamp) {
     return toBuilder().itcStamp(stamp).timestamp(timestamp).build();
   }
 
-  /** This commitment with another damping state (what the recipient-side damping changes). */
+  /**
+   * This commitment with another damping state (what the recipient-side damping changes).
+   *
+   * @param factor the new damping factor, in [0, 1]
+   * @param history the new damping history
+   * @return a copy with the damping state replaced
+   */
   public Commitment withDamping(double factor, List<DampingEntry> history) {
     return toBuilder().dampingFactor(factor).dampingHistory(history).build();
   }
 
-  /** Whether this commitment carries a residual-need report (SPEC 4.4). */
+  /**
+   * Whether this commitment carries a residual-need report (SPEC 4.4).
+   *
+   * @return true when received_by_provider or need_slot_reports is not empty
+   */
   public boolean hasReport() {
     return !receivedByProvider.isEmpty() || !needSlotReports.isEmpty();
   }
 
-  /** This commitment with another residual-need report (what the recipient side publishes). */
+  /**
+   * This commitment with another residual-need report (what the recipient side publishes).
+   *
+   * @param receivedByProvider what each provider gives in total, by pubKey
+   * @param needSlotReports per need slot id, what each provider offers and gives
+   * @return a copy with the report replaced
+   */
   public Commitment withReport(
       Map<String, Double> receivedByProvider, Map<String, Map<String, ProviderShare>> needSlotReports) {
     return toBuilder().report(receivedByProvider, needSlotReports).build();
@@ -168,71 +223,127 @@ public record Commitment(
       this.pubKey = Objects.requireNonNull(pubKey, "pubKey");
     }
 
-    /** Adds capacity slots, in order. */
+    /**
+     * Adds capacity slots, in order.
+     *
+     * @param slots the capacity slots to append
+     * @return this builder
+     */
     public Builder capacitySlot(AvailabilitySlot... slots) {
       capacitySlots.addAll(List.of(slots));
       return this;
     }
 
-    /** Replaces the capacity slots. */
+    /**
+     * Replaces the capacity slots.
+     *
+     * @param slots the new capacity slots
+     * @return this builder
+     */
     public Builder capacitySlots(List<AvailabilitySlot> slots) {
       capacitySlots.clear();
       capacitySlots.addAll(slots);
       return this;
     }
 
-    /** Adds need slots, in order. */
+    /**
+     * Adds need slots, in order.
+     *
+     * @param slots the need slots to append
+     * @return this builder
+     */
     public Builder needSlot(NeedSlot... slots) {
       needSlots.addAll(List.of(slots));
       return this;
     }
 
-    /** Replaces the need slots. */
+    /**
+     * Replaces the need slots.
+     *
+     * @param slots the new need slots
+     * @return this builder
+     */
     public Builder needSlots(List<NeedSlot> slots) {
       needSlots.clear();
       needSlots.addAll(slots);
       return this;
     }
 
-    /** Sets this participant's recognition weight for {@code other} (a share in [0, 1]). */
+    /**
+     * Sets this participant's recognition weight for {@code other} (a share in [0, 1]).
+     *
+     * @param other the pubKey recognised
+     * @param weight the share of recognition, in [0, 1]
+     * @return this builder
+     */
     public Builder recognize(String other, double weight) {
       recognitionWeights.put(other, weight);
       return this;
     }
 
-    /** Replaces the recognition weights. */
+    /**
+     * Replaces the recognition weights.
+     *
+     * @param weights recognition weights by pubKey, in [0, 1]
+     * @return this builder
+     */
     public Builder recognitionWeights(Map<String, Double> weights) {
       recognitionWeights.clear();
       recognitionWeights.putAll(weights);
       return this;
     }
 
-    /** Replaces the published MR values. */
+    /**
+     * Replaces the published MR values.
+     *
+     * @param values MR values by pubKey, in [0, 1]
+     * @return this builder
+     */
     public Builder mrValues(Map<String, Double> values) {
       mrValues.clear();
       mrValues.putAll(values);
       return this;
     }
 
-    /** Sets the causality stamp. */
+    /**
+     * Sets the causality stamp.
+     *
+     * @param stamp the causality stamp
+     * @return this builder
+     */
     public Builder itcStamp(Stamp stamp) {
       this.itcStamp = Objects.requireNonNull(stamp, "itcStamp");
       return this;
     }
 
-    /** Sets the publication time, epoch milliseconds (&gt; 0). */
+    /**
+     * Sets the publication time, epoch milliseconds (&gt; 0).
+     *
+     * @param epochMillis the publication time, &gt; 0
+     * @return this builder
+     */
     public Builder timestamp(long epochMillis) {
       this.timestamp = epochMillis;
       return this;
     }
 
-    /** Sets the damping factor, in [0, 1]. */
+    /**
+     * Sets the damping factor, in [0, 1].
+     *
+     * @param factor the damping factor, in [0, 1]
+     * @return this builder
+     */
     public Builder dampingFactor(double factor) {
       this.dampingFactor = factor;
       return this;
     }
 
-    /** Replaces the damping history. */
+    /**
+     * Replaces the damping history.
+     *
+     * @param history the recent over-allocations
+     * @return this builder
+     */
     public Builder dampingHistory(List<DampingEntry> history) {
       dampingHistory.clear();
       dampingHistory.addAll(history);
@@ -242,6 +353,10 @@ public record Commitment(
     /**
      * Replaces the residual-need report: what each provider gives in total, and per need slot what
      * each provider offers and gives (SPEC 4.4).
+     *
+     * @param receivedByProvider what each provider gives in total, by pubKey
+     * @param needSlotReports per need slot id, what each provider offers and gives
+     * @return this builder
      */
     public Builder report(
         Map<String, Double> receivedByProvider, Map<String, Map<String, ProviderShare>> needSlotReports) {
@@ -252,7 +367,11 @@ public record Commitment(
       return this;
     }
 
-    /** The immutable commitment. */
+    /**
+     * The immutable commitment.
+     *
+     * @return the commitment with the fields set so far
+     */
     public Commitment build() {
       return new Commitment(
           pubKey,

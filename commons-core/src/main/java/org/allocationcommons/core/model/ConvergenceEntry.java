@@ -12,7 +12,13 @@ public record ConvergenceEntry(
     @JsonProperty("denominatorDelta") @Finite @PositiveOrZero double denominatorDelta,
     @JsonProperty("timestamp") @Positive long timestamp) {
 
-  /** An entry. */
+  /**
+   * An entry.
+   *
+   * @param denominatorDelta the largest denominator change of the check
+   * @param timestamp epoch milliseconds of the check
+   * @return the entry
+   */
   public static ConvergenceEntry of(double denominatorDelta, long timestamp) {
     return new ConvergenceEntry(denominatorDelta, timestamp);
   }

@@ -15,7 +15,13 @@ public record DampingEntry(
     @JsonProperty("overAllocation") @Finite @PositiveOrZero double overAllocation,
     @JsonProperty("timestamp") @Positive long timestamp) {
 
-  /** An entry. */
+  /**
+   * An entry.
+   *
+   * @param overAllocation what the recipient received beyond its stated need
+   * @param timestamp epoch milliseconds of the step
+   * @return the entry
+   */
   public static DampingEntry of(double overAllocation, long timestamp) {
     return new DampingEntry(overAllocation, timestamp);
   }

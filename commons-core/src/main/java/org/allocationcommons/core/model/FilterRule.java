@@ -45,7 +45,11 @@ import org.allocationcommons.core.validation.Finite;
 })
 public sealed interface FilterRule {
 
-  /** The JSON {@code type} discriminator. */
+  /**
+   * The JSON {@code type} discriminator.
+   *
+   * @return the discriminator, e.g. {@code trust} or {@code location}
+   */
   @JsonProperty("type")
   String type();
 
@@ -61,17 +65,31 @@ public sealed interface FilterRule {
       @JsonProperty("only_mutual") boolean onlyMutual)
       implements FilterRule {
 
-    /** Absent minimum becomes {@link Optional#empty()}. */
+    /**
+     * Absent minimum becomes {@link Optional#empty()}.
+     *
+     * @param minMutualRecognition the lowest MR allowed, if any
+     * @param onlyMutual whether MR must be positive
+     */
     public Trust {
       minMutualRecognition = minMutualRecognition == null ? Optional.empty() : minMutualRecognition;
     }
 
-    /** Only counterparts with MR &gt;= {@code min}. */
+    /**
+     * Only counterparts with MR &gt;= {@code min}.
+     *
+     * @param min the lowest MR allowed
+     * @return the rule
+     */
     public static Trust minimum(double min) {
       return new Trust(Optional.of(min), false);
     }
 
-    /** Only counterparts with MR &gt; 0. */
+    /**
+     * Only counterparts with MR &gt; 0.
+     *
+     * @return the rule
+     */
     public static Trust onlyMutualRecognition() {
       return new Trust(Optional.empty(), true);
     }
@@ -95,24 +113,45 @@ public sealed interface FilterRule {
       @JsonProperty("max_distance_km") Optional<@Finite @PositiveOrZero Double> maxDistanceKm)
       implements FilterRule {
 
-    /** Null lists become empty; absent distance becomes {@link Optional#empty()}. */
+    /**
+     * Null lists become empty; absent distance becomes {@link Optional#empty()}.
+     *
+     * @param allowedCities cities the counterpart may be in (empty: any)
+     * @param allowedCountries countries the counterpart may be in (empty: any)
+     * @param maxDistanceKm the largest distance allowed, if any
+     */
     public Location {
       allowedCities = Copies.list(allowedCities, "allowed_cities");
       allowedCountries = Copies.list(allowedCountries, "allowed_countries");
       maxDistanceKm = maxDistanceKm == null ? Optional.empty() : maxDistanceKm;
     }
 
-    /** Only counterparts in one of these cities. */
+    /**
+     * Only counterparts in one of these cities.
+     *
+     * @param cities the allowed cities
+     * @return the rule
+     */
     public static Location cities(String... cities) {
       return new Location(List.of(cities), List.of(), Optional.empty());
     }
 
-    /** Only counterparts in one of these countries. */
+    /**
+     * Only counterparts in one of these countries.
+     *
+     * @param countries the allowed countries
+     * @return the rule
+     */
     public static Location countries(String... countries) {
       return new Location(List.of(), List.of(countries), Optional.empty());
     }
 
-    /** Only counterparts within this many kilometres (when both sides have coordinates). */
+    /**
+     * Only counterparts within this many kilometres (when both sides have coordinates).
+     *
+     * @param km the largest distance allowed
+     * @return the rule
+     */
     public static Location within(double km) {
       return new Location(List.of(), List.of(), Optional.of(km));
     }
@@ -130,7 +169,12 @@ public sealed interface FilterRule {
       @JsonProperty("forbidden") List<@NotNull String> forbidden)
       implements FilterRule {
 
-    /** Null lists become empty. */
+    /**
+     * Null lists become empty.
+     *
+     * @param required attributes the subject must all have
+     * @param forbidden attributes the subject must not have
+     */
     public Attribute {
       required = Copies.list(required, "required");
       forbidden = Copies.list(forbidden, "forbidden");
@@ -153,7 +197,12 @@ public sealed interface FilterRule {
       @JsonProperty("min_level") Optional<@Finite Double> minLevel)
       implements FilterRule {
 
-    /** Null list becomes empty; absent level becomes {@link Optional#empty()}. */
+    /**
+     * Null list becomes empty; absent level becomes {@link Optional#empty()}.
+     *
+     * @param required certifications the subject must all have
+     * @param minLevel the lowest level each must have, if any
+     */
     public Certification {
       required = Copies.list(required, "required");
       minLevel = minLevel == null ? Optional.empty() : minLevel;
@@ -175,7 +224,12 @@ public sealed interface FilterRule {
       @JsonProperty("forbidden_types") List<@NotNull String> forbiddenTypes)
       implements FilterRule {
 
-    /** Null lists become empty. */
+    /**
+     * Null lists become empty.
+     *
+     * @param allowedTypes resource types allowed (empty: any)
+     * @param forbiddenTypes resource types refused
+     */
     public ResourceType {
       allowedTypes = Copies.list(allowedTypes, "allowed_types");
       forbiddenTypes = Copies.list(forbiddenTypes, "forbidden_types");
@@ -215,13 +269,22 @@ public sealed interface FilterRule {
       @JsonAnySetter @JsonAnyGetter Map<String, Object> raw)
       implements FilterRule {
 
-    /** Requires the type; null raw fields become empty. */
+    /**
+     * Requires the type; null raw fields become empty.
+     *
+     * @param type the unrecognised {@code type} value
+     * @param raw the rule's other JSON fields, kept as read
+     */
     public Unknown {
       Objects.requireNonNull(type, "filter_rule.type is required");
       raw = raw == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(raw));
     }
 
-    /** Whether this is a {@code custom} rule, i.e. code carried in data (never run). */
+    /**
+     * Whether this is a {@code custom} rule, i.e. code carried in data (never run).
+     *
+     * @return true for {@code type: custom}
+     */
     @JsonIgnore
     public boolean isCustomCode() {
       return "custom".equals(type);

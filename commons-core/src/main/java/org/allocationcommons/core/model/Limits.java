@@ -38,6 +38,9 @@ public final class Limits {
   /**
    * The sum of the slots' finite, non-negative quantities (infinite if they overflow). NaN,
    * infinite and negative quantities are left out: each is refused by its own rule.
+   *
+   * @param slots the slots to sum
+   * @return the sum of the valid quantities
    */
   public static double sum(java.util.List<? extends Slot> slots) {
     double sum = 0;
@@ -49,7 +52,12 @@ public final class Limits {
     return sum;
   }
 
-  /** Whether {@code sum} is a number in [0, {@link #MAX_QUANTITY_SUM}]. */
+  /**
+   * Whether {@code sum} is a number in [0, {@link #MAX_QUANTITY_SUM}].
+   *
+   * @param sum a quantity sum
+   * @return true when it is within [0, {@link #MAX_QUANTITY_SUM}]
+   */
   public static boolean withinSum(double sum) {
     return sum >= 0 && sum <= MAX_QUANTITY_SUM;
   }

@@ -18,12 +18,22 @@ public record ProviderShare(
     @JsonProperty("offered") @Finite @PositiveOrZero @DecimalMax(value = Limits.MAX_GIVEN_TEXT, message = MAX) double offered,
     @JsonProperty("received") @Finite @PositiveOrZero @DecimalMax(value = Limits.MAX_GIVEN_TEXT, message = MAX) double received) {
 
-  /** A share. */
+  /**
+   * A share.
+   *
+   * @param offered what the provider offers the need slot
+   * @param received what it gives the need slot
+   * @return the share
+   */
   public static ProviderShare of(double offered, double received) {
     return new ProviderShare(offered, received);
   }
 
-  /** What the provider gives beyond its offer: capacity that caps on others freed ({@code >= 0}). */
+  /**
+   * What the provider gives beyond its offer: capacity that caps on others freed ({@code >= 0}).
+   *
+   * @return {@code max(0, received - offered)}
+   */
   public double spill() {
     return Math.max(0, received - offered);
   }

@@ -25,7 +25,17 @@ public record SlotAllocation(
     @JsonProperty("location_compatible") boolean locationCompatible,
     @JsonProperty("tier") @NotNull Tier tier) {
 
-  /** Requires the ids and the tier. */
+  /**
+   * Requires the ids and the tier.
+   *
+   * @param availabilitySlotId the capacity slot giving
+   * @param recipientPubkey the recipient
+   * @param recipientNeedSlotId the recipient's need slot receiving
+   * @param quantity the quantity given
+   * @param timeCompatible whether the time windows overlap
+   * @param locationCompatible whether the locations agree
+   * @param tier whether it was given in the mutual or the non-mutual tier
+   */
   public SlotAllocation {
     Objects.requireNonNull(availabilitySlotId, "availability_slot_id is required");
     Objects.requireNonNull(recipientPubkey, "recipient_pubkey is required");

@@ -14,7 +14,13 @@ public record SlotDenominators(
     @JsonProperty("mutual") @Finite @PositiveOrZero double mutual,
     @JsonProperty("nonMutual") @Finite @PositiveOrZero double nonMutual) {
 
-  /** The pair {@code {mutual, nonMutual}}. */
+  /**
+   * The pair {@code {mutual, nonMutual}}.
+   *
+   * @param mutual the denominator of the mutual tier
+   * @param nonMutual the denominator of the non-mutual tier
+   * @return the pair
+   */
   public static SlotDenominators of(double mutual, double nonMutual) {
     return new SlotDenominators(mutual, nonMutual);
   }

@@ -16,7 +16,11 @@ public enum Tier {
     this.wire = wire;
   }
 
-  /** The JSON value: {@code mutual} or {@code non-mutual}. */
+  /**
+   * The JSON value: {@code mutual} or {@code non-mutual}.
+   *
+   * @return the JSON value
+   */
   @JsonValue
   public String wire() {
     return wire;
@@ -25,6 +29,8 @@ public enum Tier {
   /**
    * The tier with this JSON value.
    *
+   * @param value the JSON value
+   * @return the tier
    * @throws IllegalArgumentException for anything but {@code mutual} and {@code non-mutual}
    */
   @JsonCreator

@@ -45,14 +45,27 @@ public final class CentralisedSolver {
       int rounds,
       boolean settled) {
 
-    /** Copies the maps. */
+    /**
+     * Copies the maps.
+     *
+     * @param commitments every participant's commitment after the last round, by pubKey
+     * @param results each provider's last allocation, by pubKey
+     * @param received what each participant receives in total, by pubKey
+     * @param rounds the number of rounds run
+     * @param settled whether nothing moved in the last round
+     */
     public Solution {
       commitments = Collections.unmodifiableMap(new LinkedHashMap<>(commitments));
       results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
       received = Collections.unmodifiableMap(new TreeMap<>(received));
     }
 
-    /** What {@code pubKey} receives in total (0 if nothing). */
+    /**
+     * What {@code pubKey} receives in total (0 if nothing).
+     *
+     * @param pubKey the participant
+     * @return its total received, 0 if nothing
+     */
     public double receivedBy(String pubKey) {
       return received.getOrDefault(pubKey, 0.0);
     }
@@ -62,6 +75,9 @@ public final class CentralisedSolver {
    * Solves the commons of these commitments (every one counts as fresh) under {@code policy}.
    *
    * @param maxRounds gives up after this many rounds (the solution says whether it settled)
+   * @param commitments every participant's commitment, by pubKey
+   * @param policy how capacity is shared
+   * @return the commitments, allocations and totals after the last round
    * @throws IllegalArgumentException if {@code maxRounds < 1} or an input is invalid for {@link
    *     Allocation#compute}
    */

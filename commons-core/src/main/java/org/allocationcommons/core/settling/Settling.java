@@ -65,7 +65,12 @@ public final class Settling {
     /** No report. */
     public static final Report NONE = new Report(Map.of(), Map.of());
 
-    /** Copies both maps (sorted, immutable). */
+    /**
+     * Copies both maps (sorted, immutable).
+     *
+     * @param receivedByProvider what each provider gives in total, by pubKey
+     * @param needSlotReports per need slot id, what each provider offers and gives
+     */
     public Report {
       receivedByProvider = Collections.unmodifiableMap(new TreeMap<>(receivedByProvider));
       Map<String, Map<String, ProviderShare>> o = new TreeMap<>();
@@ -73,12 +78,21 @@ public final class Settling {
       needSlotReports = Collections.unmodifiableMap(o);
     }
 
-    /** The report a commitment carries. */
+    /**
+     * The report a commitment carries.
+     *
+     * @param c the commitment
+     * @return its report
+     */
     public static Report of(Commitment c) {
       return new Report(c.receivedByProvider(), c.needSlotReports());
     }
 
-    /** The total received from every provider. */
+    /**
+     * The total received from every provider.
+     *
+     * @return the sum of received_by_provider
+     */
     public double total() {
       double t = 0;
       for (double v : receivedByProvider.values()) {
@@ -87,7 +101,12 @@ public final class Settling {
       return t;
     }
 
-    /** The commitment with this report. */
+    /**
+     * The commitment with this report.
+     *
+     * @param c the commitment to update
+     * @return a copy carrying this report
+     */
     public Commitment applyTo(Commitment c) {
       return c.withReport(receivedByProvider, needSlotReports);
     }
@@ -96,6 +115,9 @@ public final class Settling {
   /**
    * The tolerance for a participant stating {@code statedNeed}: {@code max(0.001, 0.1% of
    * statedNeed)}. Differences within it count as equal (damping, report republication).
+   *
+   * @param statedNeed the participant's stated need
+   * @return the tolerance
    */
   public static double tolerance(double statedNeed) {
     return Damping.tolerance(statedNeed);
@@ -105,6 +127,11 @@ public final class Settling {
    * The report of recipient {@code me} from the latest states of its providers (the caller passes
    * only fresh providers; {@code me}'s own state, if present, is ignored). Need slots {@code mine}
    * no longer has are dropped.
+   *
+   * @param me the recipient's pubKey
+   * @param mine the recipient's current commitment
+   * @param statesByProvider the latest allocation state of each fresh provider, by pubKey
+   * @return the report
    */
   public static Report report(String me, Commitment mine, Map<String, AllocationState> statesByProvider) {
     Objects.requireNonNull(me, "me");
@@ -153,6 +180,11 @@ public final class Settling {
    * the commons never settled (measured: 100 nodes, 2 providers per recipient, damping factors of
    * 12-71 recipients flipping every second for 60 s). Offers then depend on stated needs and
    * recognition only, and the caps follow them in a few report rounds.
+   *
+   * @param recipient the recipient's commitment
+   * @param report its latest view of what its providers give
+   * @param now the current time, epoch milliseconds
+   * @return the commitment with the new damping state
    */
   public static Commitment damp(Commitment recipient, Report report, long now) {
     Objects.requireNonNull(recipient, "recipient");
@@ -168,6 +200,11 @@ public final class Settling {
   /**
    * Whether {@code next} differs from {@code published} by more than {@code tolerance} in some
    * entry (an entry missing on one side counts as 0): only then is a new report worth publishing.
+   *
+   * @param published the report last published
+   * @param next the report just computed
+   * @param tolerance largest difference still counted as equal
+   * @return true when some entry moved beyond the tolerance
    */
   public static boolean moved(Report published, Report next, double tolerance) {
     if (differs(published.receivedByProvider(), next.receivedByProvider(), tolerance)) {
@@ -208,6 +245,11 @@ public final class Settling {
    * The most {@code provider} gives {@code recipient}'s need slot {@code need} in total over its
    * capacity slots (see the class description), or {@link Double#POSITIVE_INFINITY} when the slot is
    * not capped beyond its quantity (no report, or nobody listed for this slot).
+   *
+   * @param recipient the recipient's commitment
+   * @param provider the provider's pubKey
+   * @param need the recipient's need slot
+   * @return the cap, or {@link Double#POSITIVE_INFINITY} when not capped
    */
   public static double cap(Commitment recipient, String provider, NeedSlot need) {
     Map<String, ProviderShare> shares = recipient.needSlotReports().get(need.id());

@@ -54,6 +54,7 @@ public record Subgroups(
    *     activeParticipants)
    * @param networkWeights published recognition weights by pubKey
    * @param now epoch milliseconds
+   * @return the subgroups
    */
   public static Subgroups of(
       String myId,
@@ -120,12 +121,24 @@ public record Subgroups(
         frozen(oscillating));
   }
 
-  /** Whether a commitment is active at {@code now}: younger than 60 s. */
+  /**
+   * Whether a commitment is active at {@code now}: younger than 60 s.
+   *
+   * @param c the commitment
+   * @param now the current time, epoch milliseconds
+   * @return true when published less than 60 s before {@code now}
+   */
   public static boolean isActive(Commitment c, long now) {
     return now - c.timestamp() < ACTIVE_MILLIS;
   }
 
-  /** The active commitments only, in the same iteration order. */
+  /**
+   * The active commitments only, in the same iteration order.
+   *
+   * @param commitments commitments by pubKey
+   * @param now the current time, epoch milliseconds
+   * @return those active at {@code now}
+   */
   public static Map<String, Commitment> active(Map<String, Commitment> commitments, long now) {
     Map<String, Commitment> result = new java.util.LinkedHashMap<>();
     commitments.forEach(

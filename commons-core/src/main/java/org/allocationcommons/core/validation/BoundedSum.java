@@ -24,12 +24,24 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 public @interface BoundedSum {
 
-  /** The rule, without the sum (the validator adds it). */
+  /**
+   * The rule, without the sum (the validator adds it).
+   *
+   * @return the message of a violation
+   */
   String message() default "must sum to at most 1e12 (SPEC 7, arithmetic limits)";
 
-  /** Validation groups. */
+  /**
+   * Validation groups.
+   *
+   * @return the groups this constraint belongs to
+   */
   Class<?>[] groups() default {};
 
-  /** Payload. */
+  /**
+   * Payload.
+   *
+   * @return the payload attached to this constraint
+   */
   Class<? extends Payload>[] payload() default {};
 }

@@ -26,12 +26,24 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 public @interface Finite {
 
-  /** The message; {@code {validatedValue}} is not used so no expression language is needed. */
+  /**
+   * The message; {@code {validatedValue}} is not used so no expression language is needed.
+   *
+   * @return the message of a violation
+   */
   String message() default "must be a finite number (not NaN or infinite)";
 
-  /** Validation groups. */
+  /**
+   * Validation groups.
+   *
+   * @return the groups this constraint belongs to
+   */
   Class<?>[] groups() default {};
 
-  /** Payload. */
+  /**
+   * Payload.
+   *
+   * @return the payload attached to this constraint
+   */
   Class<? extends Payload>[] payload() default {};
 }

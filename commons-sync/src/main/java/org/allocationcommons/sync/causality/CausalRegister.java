@@ -39,7 +39,11 @@ public final class CausalRegister<T> {
     /** Concurrent and lost the tie-break: ignored (logged and counted). */
     IGNORED_CONCURRENT;
 
-    /** Whether the document replaced the known one. */
+    /**
+     * Whether the document replaced the known one.
+     *
+     * @return true when the document replaced the known one
+     */
     public boolean accepted() {
       return this == ACCEPTED_FIRST || this == ACCEPTED_NEWER || this == ACCEPTED_CONCURRENT;
     }
@@ -57,7 +61,13 @@ public final class CausalRegister<T> {
     this.kind = kind;
   }
 
-  /** An empty register; {@code kind} names the document kind in logs. */
+  /**
+   * An empty register; {@code kind} names the document kind in logs.
+   *
+   * @param <T> the document type
+   * @param kind the document kind, for logs
+   * @return the empty register
+   */
   public static <T> CausalRegister<T> named(String kind) {
     return new CausalRegister<>(Objects.requireNonNull(kind, "kind"));
   }
@@ -65,6 +75,11 @@ public final class CausalRegister<T> {
   /**
    * Offers {@code author}'s document with its stamp, publication time and signed payload bytes.
    *
+   * @param author the author's pubKey
+   * @param document the decoded document
+   * @param stamp the document's causality stamp
+   * @param timestamp its publication time, epoch milliseconds
+   * @param payload the signed payload bytes, for tie-breaking concurrent documents
    * @return what was done; when {@link Outcome#accepted()}, the caller merges {@code stamp.peek()}
    *     into its own stamp
    */
@@ -112,46 +127,81 @@ public final class CausalRegister<T> {
     return incoming.hash.compareTo(known.hash) > 0;
   }
 
-  /** The accepted document of {@code author}. */
+  /**
+   * The accepted document of {@code author}.
+   *
+   * @param author the author's pubKey
+   * @return the document, or empty if none was accepted
+   */
   public Optional<T> get(String author) {
     Entry<T> e = entries.get(author);
     return e == null ? Optional.empty() : Optional.of(e.document);
   }
 
-  /** The accepted stamp of {@code author}. */
+  /**
+   * The accepted stamp of {@code author}.
+   *
+   * @param author the author's pubKey
+   * @return the stamp, or empty if no document was accepted
+   */
   public Optional<Stamp> stampOf(String author) {
     Entry<T> e = entries.get(author);
     return e == null ? Optional.empty() : Optional.of(e.stamp);
   }
 
-  /** Every accepted document by author, in first-accepted order (an unmodifiable copy). */
+  /**
+   * Every accepted document by author, in first-accepted order (an unmodifiable copy).
+   *
+   * @return the accepted documents by author
+   */
   public Map<String, T> snapshot() {
     Map<String, T> m = new LinkedHashMap<>();
     entries.forEach((k, v) -> m.put(k, v.document));
     return Collections.unmodifiableMap(m);
   }
 
-  /** Forgets {@code author}'s document. */
+  /**
+   * Forgets {@code author}'s document.
+   *
+   * @param author the author's pubKey
+   */
   public void remove(String author) {
     entries.remove(author);
   }
 
-  /** Documents accepted so far. */
+  /**
+   * Documents accepted so far.
+   *
+   * @return the number of accepted documents
+   */
   public long acceptedCount() {
     return accepted;
   }
 
-  /** Stale documents ignored so far. */
+  /**
+   * Stale documents ignored so far.
+   *
+   * @return the number of stale documents ignored
+   */
   public long staleCount() {
     return stale;
   }
 
-  /** Concurrent conflicts resolved so far (won or lost). */
+  /**
+   * Concurrent conflicts resolved so far (won or lost).
+   *
+   * @return the number of concurrent conflicts resolved
+   */
   public long concurrentCount() {
     return concurrent;
   }
 
-  /** Lowercase hex SHA-256 of {@code bytes}. */
+  /**
+   * Lowercase hex SHA-256 of {@code bytes}.
+   *
+   * @param bytes the bytes to hash
+   * @return the digest, 64 hex digits
+   */
   public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

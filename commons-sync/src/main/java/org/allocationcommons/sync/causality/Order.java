@@ -12,7 +12,13 @@ public enum Order {
   /** Neither is {@code leq} the other. Resolve by the deterministic tie-break. */
   CONCURRENT;
 
-  /** Classifies {@code incoming} against {@code known}. */
+  /**
+   * Classifies {@code incoming} against {@code known}.
+   *
+   * @param known the stamp already held
+   * @param incoming the stamp received
+   * @return how {@code incoming} relates to {@code known}
+   */
   public static Order of(Stamp known, Stamp incoming) {
     Objects.requireNonNull(known, "known");
     Objects.requireNonNull(incoming, "incoming");

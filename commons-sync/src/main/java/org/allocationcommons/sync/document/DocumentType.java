@@ -28,12 +28,21 @@ public enum DocumentType {
     this.javaType = javaType;
   }
 
-  /** The record the document binds to. */
+  /**
+   * The record the document binds to.
+   *
+   * @return the record class
+   */
   public Class<?> javaType() {
     return javaType;
   }
 
-  /** The type of the document at a valid {@code path}, or empty for an invalid path. */
+  /**
+   * The type of the document at a valid {@code path}, or empty for an invalid path.
+   *
+   * @param path a document path
+   * @return the document type, or empty for an invalid path
+   */
   public static Optional<DocumentType> ofPath(String path) {
     return DocumentPaths.document(path).map(DocumentType::ofName);
   }
@@ -51,7 +60,12 @@ public enum DocumentType {
     };
   }
 
-  /** The author a document names in its own fields, if its type has such a field. */
+  /**
+   * The author a document names in its own fields, if its type has such a field.
+   *
+   * @param document a document of any known type
+   * @return the author it names, or empty if its type names none
+   */
   public static Optional<String> namedAuthor(Object document) {
     if (document instanceof Commitment c) {
       return Optional.of(c.pubKey());
@@ -65,7 +79,12 @@ public enum DocumentType {
     return Optional.empty();
   }
 
-  /** The causality stamp carried by a document of any type. */
+  /**
+   * The causality stamp carried by a document of any type.
+   *
+   * @param document a document of any known type
+   * @return its stamp
+   */
   public static Stamp stampOf(Object document) {
     if (document instanceof Commitment c) {
       return c.itcStamp();
@@ -81,7 +100,12 @@ public enum DocumentType {
     throw new IllegalArgumentException("not a commons document: " + document.getClass().getName());
   }
 
-  /** The publication time (epoch ms) carried by a document of any type. */
+  /**
+   * The publication time (epoch ms) carried by a document of any type.
+   *
+   * @param document a document of any known type
+   * @return its publication time, epoch milliseconds
+   */
   public static long timestampOf(Object document) {
     if (document instanceof Commitment c) {
       return c.timestamp();

@@ -26,7 +26,14 @@ public record Invitation(
     @JsonProperty("itcStamp") @NotNull Stamp itcStamp,
     @JsonProperty("timestamp") @Positive long timestamp) {
 
-  /** Requires every part; the stamp must own an id. */
+  /**
+   * Requires every part; the stamp must own an id.
+   *
+   * @param sponsor the sponsor's public key
+   * @param newcomer the invited participant's public key
+   * @param itcStamp the stamp handed to the newcomer: half of the sponsor's id
+   * @param timestamp publication time, epoch milliseconds
+   */
   public Invitation {
     Objects.requireNonNull(sponsor, "sponsor is required");
     Objects.requireNonNull(newcomer, "newcomer is required");

@@ -27,7 +27,14 @@ public record RecognitionWeights(
     @JsonProperty("itcStamp") @NotNull Stamp itcStamp,
     @JsonProperty("timestamp") @Positive long timestamp) {
 
-  /** Requires pubKey and stamp; a null map becomes empty; the map is copied in order. */
+  /**
+   * Requires pubKey and stamp; a null map becomes empty; the map is copied in order.
+   *
+   * @param pubKey the participant whose weights these are
+   * @param weights recognition weights by pubKey, in [0, 1]
+   * @param itcStamp the causality stamp of this publication
+   * @param timestamp publication time, epoch milliseconds
+   */
   public RecognitionWeights {
     Objects.requireNonNull(pubKey, "pubKey is required");
     Objects.requireNonNull(itcStamp, "itcStamp is required");

@@ -25,7 +25,14 @@ public record Retirement(
     @JsonProperty("itcStamp") @NotNull Stamp itcStamp,
     @JsonProperty("timestamp") @Positive long timestamp) {
 
-  /** Requires every part; the stamp must own an id. */
+  /**
+   * Requires every part; the stamp must own an id.
+   *
+   * @param pubKey the retiring participant
+   * @param sponsor the sponsor taking its id back
+   * @param itcStamp the retiring participant's stamp, with its id
+   * @param timestamp publication time, epoch milliseconds
+   */
   public Retirement {
     Objects.requireNonNull(pubKey, "pubKey is required");
     Objects.requireNonNull(sponsor, "sponsor is required");

@@ -56,7 +56,12 @@ public final class Envelopes {
     this.cache = cache;
   }
 
-  /** Envelopes whose documents are read, written and limited by {@code codec}. */
+  /**
+   * Envelopes whose documents are read, written and limited by {@code codec}.
+   *
+   * @param codec reads, writes and limits the documents
+   * @return the envelopes
+   */
   public static Envelopes using(Codec codec) {
     return new Envelopes(Objects.requireNonNull(codec, "codec"), null);
   }
@@ -65,12 +70,19 @@ public final class Envelopes {
    * The same envelopes, answering signature checks from {@code cache} when the exact same
    * (key, signature, signed bytes) verified before: share one cache between many nodes of one JVM
    * so each document is verified once. Every other check still runs on every open.
+   *
+   * @param cache the cache of verified signatures
+   * @return envelopes using the cache
    */
   public Envelopes withVerificationCache(VerificationCache cache) {
     return new Envelopes(codec, Objects.requireNonNull(cache, "cache"));
   }
 
-  /** The codec. */
+  /**
+   * The codec.
+   *
+   * @return the codec documents are read, written and limited by
+   */
   public Codec codec() {
     return codec;
   }
@@ -79,6 +91,10 @@ public final class Envelopes {
    * Validates {@code document}, signs it as {@code author} for {@code path} and returns the envelope
    * bytes.
    *
+   * @param author the identity signing
+   * @param path the document path, owned by {@code author}
+   * @param document the document to seal
+   * @return the envelope bytes
    * @throws IllegalArgumentException if the path is invalid or not owned by {@code author}, or the
    *     document's type does not belong at the path
    * @throws InvalidDocumentException if the document is invalid, or carries recognition weights that
@@ -136,6 +152,9 @@ public final class Envelopes {
   /**
    * Opens an envelope delivered at {@code deliveredPath}.
    *
+   * @param deliveredPath the path the envelope arrived at
+   * @param envelope the envelope bytes
+   * @return the verified, decoded document
    * @throws RejectedEnvelopeException with the reason and details if any check fails
    */
   public Opened open(String deliveredPath, byte[] envelope) {
@@ -229,7 +248,13 @@ public final class Envelopes {
     return new Opened(path, author, type, document, payload);
   }
 
-  /** The bytes an envelope's signature covers: {@code UTF-8(path) || 0x00 || payload}. */
+  /**
+   * The bytes an envelope's signature covers: {@code UTF-8(path) || 0x00 || payload}.
+   *
+   * @param path the document path
+   * @param payload the document bytes
+   * @return the signed bytes
+   */
   public static byte[] signedBytes(String path, byte[] payload) {
     byte[] p = path.getBytes(StandardCharsets.UTF_8);
     byte[] out = new byte[p.length + 1 + payload.length];

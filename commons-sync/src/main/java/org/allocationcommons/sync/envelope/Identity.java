@@ -88,7 +88,11 @@ public final class Identity {
         keyPair.getPrivate() instanceof EdECPrivateKey k ? k.getBytes().map(byte[]::clone).orElse(null) : null;
   }
 
-  /** A fresh identity from the JDK's strong random source. */
+  /**
+   * A fresh identity from the JDK's strong random source.
+   *
+   * @return the new identity
+   */
   public static Identity generate() {
     return fromKeyPair(generator(new SecureRandom()).generateKeyPair());
   }
@@ -98,6 +102,8 @@ public final class Identity {
    * gives the same key, which makes simulations reproducible. Never use predictable seeds for real
    * participants.
    *
+   * @param seed the 32-byte Ed25519 seed
+   * @return the identity
    * @throws IllegalArgumentException unless the seed has exactly 32 bytes
    */
   public static Identity fromSeed(byte[] seed) {
@@ -113,6 +119,8 @@ public final class Identity {
   /**
    * An identity from an existing Ed25519 key pair.
    *
+   * @param keyPair an Ed25519 key pair
+   * @return the identity
    * @throws IllegalArgumentException if the key is not Ed25519 or its public key is not a valid
    *     participant key ({@link PubKeys})
    */
@@ -126,7 +134,11 @@ public final class Identity {
     return new Identity(keyPair);
   }
 
-  /** The public key as unpadded base64url of its raw 32 bytes. */
+  /**
+   * The public key as unpadded base64url of its raw 32 bytes.
+   *
+   * @return the public key, unpadded base64url
+   */
   public String pubKey() {
     return pubKey;
   }
@@ -135,6 +147,7 @@ public final class Identity {
    * A copy of the 32-byte Ed25519 seed (RFC 8032 private key): {@code fromSeed(seed())} is this
    * identity again. Secret: whoever holds it acts as this participant.
    *
+   * @return a copy of the seed
    * @throws IllegalStateException if the private key does not export its bytes (a key pair from a
    *     hardware token, for example)
    */
@@ -147,12 +160,21 @@ public final class Identity {
     return seed.clone();
   }
 
-  /** The JDK key pair. */
+  /**
+   * The JDK key pair.
+   *
+   * @return the key pair
+   */
   public KeyPair keyPair() {
     return keyPair;
   }
 
-  /** The Ed25519 signature (64 bytes) of {@code data}. */
+  /**
+   * The Ed25519 signature (64 bytes) of {@code data}.
+   *
+   * @param data the bytes to sign
+   * @return the 64-byte signature
+   */
   public byte[] sign(byte[] data) {
     try {
       Signature s = Signature.getInstance("Ed25519");
@@ -168,6 +190,11 @@ public final class Identity {
    * Whether {@code signature} is {@code pubKey}'s signature of {@code data}. A malformed key or
    * signature is simply not valid, and so is any signature by a key {@link PubKeys} refuses (a
    * small-order key "signs" everything).
+   *
+   * @param pubKey the signer's public key
+   * @param data the signed bytes
+   * @param signature the signature to check
+   * @return true when the signature is valid
    */
   public static boolean verify(String pubKey, byte[] data, byte[] signature) {
     if (!PubKeys.isValid(pubKey)) {
@@ -186,6 +213,8 @@ public final class Identity {
   /**
    * The JDK public key named by {@code pubKey}.
    *
+   * @param pubKey a participant key, unpadded base64url
+   * @return the JDK public key
    * @throws IllegalArgumentException if it is not a valid participant key ({@link PubKeys})
    */
   public static PublicKey publicKey(String pubKey) {
@@ -200,7 +229,12 @@ public final class Identity {
     }
   }
 
-  /** Whether {@code pubKey} is a valid participant key: the same as {@link PubKeys#isValid}. */
+  /**
+   * Whether {@code pubKey} is a valid participant key: the same as {@link PubKeys#isValid}.
+   *
+   * @param pubKey the text to check
+   * @return true when it is a valid participant key
+   */
   public static boolean isPubKey(String pubKey) {
     return PubKeys.isValid(pubKey);
   }
@@ -213,6 +247,7 @@ public final class Identity {
    * holds this identity completely or was not created. Saving to a file that already holds this
    * identity does nothing.
    *
+   * @param file where to keep the identity
    * @throws KeyFileException if the file holds another identity or something that is not a key
    *     file (never overwritten: that would lose a participant), or on any I/O failure
    */
@@ -230,6 +265,8 @@ public final class Identity {
   /**
    * The identity kept in {@code file}.
    *
+   * @param file the key file
+   * @return the identity
    * @throws KeyFileException naming the file and what is wrong: absent, unreadable, too large, a
    *     missing, repeated or unknown line, a malformed key or seed, or a seed that does not give the
    *     recorded public key
@@ -283,6 +320,8 @@ public final class Identity {
    * The identity kept in {@code file}, or a fresh one saved there first if the file does not
    * exist. Two processes racing to create it end with the same identity.
    *
+   * @param file the key file
+   * @return the identity kept there
    * @throws KeyFileException if the file exists but is not a valid key file, or on I/O failure
    */
   public static Identity loadOrCreate(Path file) {
@@ -398,7 +437,11 @@ public final class Identity {
     }
   }
 
-  /** The private key; for storing the identity. */
+  /**
+   * The private key; for storing the identity.
+   *
+   * @return the private key
+   */
   public PrivateKey privateKey() {
     return keyPair.getPrivate();
   }

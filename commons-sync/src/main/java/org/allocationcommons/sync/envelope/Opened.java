@@ -9,7 +9,15 @@ import org.allocationcommons.sync.document.DocumentType;
  */
 public record Opened(String path, String author, DocumentType type, Object document, byte[] payload) {
 
-  /** Requires every part. */
+  /**
+   * Requires every part.
+   *
+   * @param path the path the envelope was delivered at
+   * @param author the signer's public key
+   * @param type the document type the path names
+   * @param document the decoded, validated document
+   * @param payload the signed document bytes
+   */
   public Opened {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(author, "author");
@@ -18,7 +26,13 @@ public record Opened(String path, String author, DocumentType type, Object docum
     Objects.requireNonNull(payload, "payload");
   }
 
-  /** The document as {@code type}. */
+  /**
+   * The document as {@code type}.
+   *
+   * @param <T> the expected type
+   * @param type the expected document class
+   * @return the document cast to {@code type}
+   */
   public <T> T document(Class<T> type) {
     return type.cast(document);
   }

@@ -32,7 +32,12 @@ public final class PubKeys {
 
   private PubKeys() {}
 
-  /** Whether {@code pubKey} is a valid participant key (see the class description). */
+  /**
+   * Whether {@code pubKey} is a valid participant key (see the class description).
+   *
+   * @param pubKey the text to check
+   * @return true when it is a valid participant key
+   */
   public static boolean isValid(String pubKey) {
     return problem(pubKey).isEmpty();
   }
@@ -40,6 +45,9 @@ public final class PubKeys {
   /**
    * The rule {@code pubKey} breaks, in words fit for a violation message ("must be ..."), or empty
    * when it is a valid participant key.
+   *
+   * @param pubKey the text to check
+   * @return the broken rule, or empty when valid
    */
   public static Optional<String> problem(String pubKey) {
     if (pubKey == null) {
@@ -61,6 +69,9 @@ public final class PubKeys {
   /**
    * Returns {@code pubKey} if it is a valid participant key.
    *
+   * @param field the field name, for the message
+   * @param pubKey the text to check
+   * @return {@code pubKey}
    * @throws IllegalArgumentException {@code "<field> = <pubKey>: <rule>"} otherwise
    */
   public static String requireValid(String field, String pubKey) {

@@ -14,7 +14,13 @@ public final class RejectedEnvelopeException extends RuntimeException {
   private final String path;
   private final transient List<Violation> violations;
 
-  /** A rejection with its reason, the path (as delivered or claimed) and what was wrong. */
+  /**
+   * A rejection with its reason, the path (as delivered or claimed) and what was wrong.
+   *
+   * @param reason why the envelope was rejected
+   * @param path the path delivered at or claimed
+   * @param violations the field, value and rule of each problem
+   */
   public RejectedEnvelopeException(Rejection reason, String path, List<Violation> violations) {
     super(reason + " at " + path + ": " + violations);
     this.reason = reason;
@@ -26,17 +32,29 @@ public final class RejectedEnvelopeException extends RuntimeException {
     return new RejectedEnvelopeException(reason, path, List.of(Violation.of(field, value, rule)));
   }
 
-  /** Why. */
+  /**
+   * Why.
+   *
+   * @return the reason for the rejection
+   */
   public Rejection reason() {
     return reason;
   }
 
-  /** The path the envelope was delivered at or claimed. */
+  /**
+   * The path the envelope was delivered at or claimed.
+   *
+   * @return the path
+   */
   public String path() {
     return path;
   }
 
-  /** Field, value and rule of each problem. */
+  /**
+   * Field, value and rule of each problem.
+   *
+   * @return the violations
+   */
   public List<Violation> violations() {
     return violations;
   }

@@ -42,6 +42,8 @@ public final class VerificationCache {
   /**
    * A cache of at most {@code maxEntries} verified signatures.
    *
+   * @param maxEntries the most signatures remembered
+   * @return the cache
    * @throws IllegalArgumentException unless {@code maxEntries >= 1}
    */
   public static VerificationCache bounded(int maxEntries) {
@@ -54,6 +56,11 @@ public final class VerificationCache {
   /**
    * {@link Identity#verify}, answered from the cache when this exact (key, data, signature) has
    * verified before.
+   *
+   * @param pubKey the signer's public key
+   * @param data the signed bytes
+   * @param signature the signature to check
+   * @return true when the signature is valid
    */
   public boolean verify(String pubKey, byte[] data, byte[] signature) {
     Digest key = Digest.of(pubKey.getBytes(StandardCharsets.UTF_8), new byte[] {0}, signature, data);
@@ -73,22 +80,38 @@ public final class VerificationCache {
     return ok;
   }
 
-  /** How many verifications were answered from the cache. */
+  /**
+   * How many verifications were answered from the cache.
+   *
+   * @return the number of cache hits
+   */
   public synchronized long hits() {
     return hits;
   }
 
-  /** How many verifications were computed. */
+  /**
+   * How many verifications were computed.
+   *
+   * @return the number of cache misses
+   */
   public synchronized long misses() {
     return misses;
   }
 
-  /** How many verified signatures are remembered now. */
+  /**
+   * How many verified signatures are remembered now.
+   *
+   * @return the number of signatures remembered
+   */
   public synchronized int size() {
     return verified.size();
   }
 
-  /** The bound. */
+  /**
+   * The bound.
+   *
+   * @return the most signatures remembered
+   */
   public int maxEntries() {
     return maxEntries;
   }

@@ -23,22 +23,38 @@ public final class Admission {
     this.previous = previous;
   }
 
-  /** Whether the delivery may be opened. */
+  /**
+   * Whether the delivery may be opened.
+   *
+   * @return true when the delivery may be opened
+   */
   public boolean admitted() {
     return dropped.isEmpty();
   }
 
-  /** Why it was dropped: {@link Rejection#DUPLICATE} or {@link Rejection#RATE_LIMITED}; empty if admitted. */
+  /**
+   * Why it was dropped: {@link Rejection#DUPLICATE} or {@link Rejection#RATE_LIMITED}; empty if admitted.
+   *
+   * @return the reason for the drop, or empty if admitted
+   */
   public Optional<Rejection> dropped() {
     return dropped;
   }
 
-  /** For a {@link Rejection#DUPLICATE}: what became of the first copy (possibly still pending). */
+  /**
+   * For a {@link Rejection#DUPLICATE}: what became of the first copy (possibly still pending).
+   *
+   * @return the first copy's outcome, for a duplicate; empty otherwise
+   */
   public Optional<Outcome> previous() {
     return previous;
   }
 
-  /** The hex SHA-256 of the delivered bytes (for logs). */
+  /**
+   * The hex SHA-256 of the delivered bytes (for logs).
+   *
+   * @return the lowercase hex SHA-256 of the delivered bytes
+   */
   public String digest() {
     return key.digest().hex();
   }
@@ -46,6 +62,7 @@ public final class Admission {
   /**
    * Remembers what became of the admitted delivery, so repeats are dropped with it.
    *
+   * @param outcome what became of the admitted delivery
    * @throws IllegalStateException if the delivery was not admitted
    */
   public void settle(Outcome outcome) {
@@ -54,7 +71,11 @@ public final class Admission {
     guard.settle(key, outcome);
   }
 
-  /** {@code settle(Outcome.rejected(reason))}. */
+  /**
+   * {@code settle(Outcome.rejected(reason))}.
+   *
+   * @param reason why the admitted delivery was rejected
+   */
   public void rejected(Rejection reason) {
     settle(Outcome.rejected(reason));
   }

@@ -28,7 +28,14 @@ public record InboundBudget(
   /** Default delivery burst: 256. */
   public static final long DEFAULT_BURST_DELIVERIES = 256;
 
-  /** Checks every bound. */
+  /**
+   * Checks every bound.
+   *
+   * @param bytesPerSecond sustained envelope bytes per second allowed per path owner
+   * @param burstBytes bytes a path owner may send at once above the sustained rate
+   * @param deliveriesPerSecond sustained deliveries per second allowed per path owner
+   * @param burstDeliveries deliveries a path owner may send at once above the sustained rate
+   */
   public InboundBudget {
     if (!(bytesPerSecond > 0) || Double.isInfinite(bytesPerSecond)) {
       throw new IllegalArgumentException("bytesPerSecond = " + bytesPerSecond + ": must be finite and > 0");
@@ -45,13 +52,21 @@ public record InboundBudget(
     }
   }
 
-  /** The defaults above. */
+  /**
+   * The defaults above.
+   *
+   * @return the default budget
+   */
   public static InboundBudget defaults() {
     return new InboundBudget(
         DEFAULT_BYTES_PER_SECOND, DEFAULT_BURST_BYTES, DEFAULT_DELIVERIES_PER_SECOND, DEFAULT_BURST_DELIVERIES);
   }
 
-  /** A budget no delivery ever exceeds (for simulations that measure raw throughput). */
+  /**
+   * A budget no delivery ever exceeds (for simulations that measure raw throughput).
+   *
+   * @return the unlimited budget
+   */
   public static InboundBudget unlimited() {
     return new InboundBudget(Double.MAX_VALUE, Long.MAX_VALUE, Double.MAX_VALUE, Long.MAX_VALUE);
   }

@@ -59,12 +59,22 @@ public final class InboundGuard {
     this.buckets = lru(b.maxOwners);
   }
 
-  /** A builder whose guard reads time from {@code nowMillis} (e.g. {@code scheduler::nowMillis}). */
+  /**
+   * A builder whose guard reads time from {@code nowMillis} (e.g. {@code scheduler::nowMillis}).
+   *
+   * @param nowMillis the current time, epoch milliseconds
+   * @return the builder
+   */
   public static Builder builder(LongSupplier nowMillis) {
     return new Builder(Objects.requireNonNull(nowMillis, "nowMillis"));
   }
 
-  /** A guard with the default bounds. */
+  /**
+   * A guard with the default bounds.
+   *
+   * @param nowMillis the current time, epoch milliseconds
+   * @return the guard
+   */
   public static InboundGuard withDefaults(LongSupplier nowMillis) {
     return builder(nowMillis).build();
   }
@@ -72,6 +82,10 @@ public final class InboundGuard {
   /**
    * Decides whether the delivery of {@code envelope} at {@code path} may be opened: dropped as a
    * repeat, dropped beyond its owner's budget, or admitted (and charged to that budget).
+   *
+   * @param path the path delivered at
+   * @param envelope the delivered bytes
+   * @return the decision; settle it once the envelope is opened
    */
   public Admission admit(String path, byte[] envelope) {
     Objects.requireNonNull(path, "path");
@@ -95,7 +109,11 @@ public final class InboundGuard {
     }
   }
 
-  /** Forgets every delivery remembered at {@code path}: the next copy of any is admitted again. */
+  /**
+   * Forgets every delivery remembered at {@code path}: the next copy of any is admitted again.
+   *
+   * @param path the document path
+   */
   public synchronized void forget(String path) {
     for (Iterator<Key> it = recent.keySet().iterator(); it.hasNext(); ) {
       if (it.next().path().equals(path)) {
@@ -104,27 +122,48 @@ public final class InboundGuard {
     }
   }
 
-  /** How many deliveries were admitted. */
+  /**
+   * How many deliveries were admitted.
+   *
+   * @return the number of admitted deliveries
+   */
   public synchronized long admitted() {
     return admitted;
   }
 
-  /** How many deliveries were dropped for {@code reason} ({@code DUPLICATE} or {@code RATE_LIMITED}). */
+  /**
+   * How many deliveries were dropped for {@code reason} ({@code DUPLICATE} or {@code RATE_LIMITED}).
+   *
+   * @param reason {@code DUPLICATE} or {@code RATE_LIMITED}
+   * @return the number of deliveries dropped for it
+   */
   public synchronized long dropped(Rejection reason) {
     return dropped.getOrDefault(reason, 0L);
   }
 
-  /** How many deliveries are remembered now (at most the configured bound). */
+  /**
+   * How many deliveries are remembered now (at most the configured bound).
+   *
+   * @return the number of deliveries remembered
+   */
   public synchronized int remembered() {
     return recent.size();
   }
 
-  /** The bound on remembered deliveries. */
+  /**
+   * The bound on remembered deliveries.
+   *
+   * @return the most deliveries remembered
+   */
   public int recentDeliveries() {
     return recentDeliveries;
   }
 
-  /** The budget of each path owner. */
+  /**
+   * The budget of each path owner.
+   *
+   * @return the per-owner budget
+   */
   public InboundBudget budget() {
     return budget;
   }
@@ -188,13 +227,23 @@ public final class InboundGuard {
       this.nowMillis = nowMillis;
     }
 
-    /** Each path owner's budget. Default {@link InboundBudget#defaults()}. */
+    /**
+     * Each path owner's budget. Default {@link InboundBudget#defaults()}.
+     *
+     * @param budget the per-owner budget
+     * @return this builder
+     */
     public Builder budget(InboundBudget budget) {
       this.budget = Objects.requireNonNull(budget, "budget");
       return this;
     }
 
-    /** How many recent deliveries are remembered to drop repeats. Default 4,096; at least 1. */
+    /**
+     * How many recent deliveries are remembered to drop repeats. Default 4,096; at least 1.
+     *
+     * @param count how many deliveries to remember
+     * @return this builder
+     */
     public Builder recentDeliveries(int count) {
       if (count < 1) {
         throw new IllegalArgumentException("recentDeliveries = " + count + ": must be at least 1");
@@ -203,7 +252,12 @@ public final class InboundGuard {
       return this;
     }
 
-    /** How many path owners' budgets are tracked. Default 65,536; at least 1. */
+    /**
+     * How many path owners' budgets are tracked. Default 65,536; at least 1.
+     *
+     * @param count how many owners to track
+     * @return this builder
+     */
     public Builder maxOwners(int count) {
       if (count < 1) {
         throw new IllegalArgumentException("maxOwners = " + count + ": must be at least 1");
@@ -212,7 +266,11 @@ public final class InboundGuard {
       return this;
     }
 
-    /** The guard. */
+    /**
+     * The guard.
+     *
+     * @return the guard
+     */
     public InboundGuard build() {
       return new InboundGuard(this);
     }

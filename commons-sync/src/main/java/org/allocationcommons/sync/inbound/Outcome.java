@@ -32,7 +32,12 @@ public record Outcome(Kind kind, Optional<Rejection> reason) {
   /** Stale. */
   public static final Outcome STALE = new Outcome(Kind.STALE, Optional.empty());
 
-  /** Requires a reason exactly for rejections. */
+  /**
+   * Requires a reason exactly for rejections.
+   *
+   * @param kind what was done with the document
+   * @param reason why it was rejected; present exactly for rejections
+   */
   public Outcome {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(reason, "reason");
@@ -42,7 +47,12 @@ public record Outcome(Kind kind, Optional<Rejection> reason) {
     }
   }
 
-  /** Rejected for {@code reason}. */
+  /**
+   * Rejected for {@code reason}.
+   *
+   * @param reason why the document was rejected
+   * @return the outcome
+   */
   public static Outcome rejected(Rejection reason) {
     return new Outcome(Kind.REJECTED, Optional.of(reason));
   }

@@ -52,7 +52,11 @@ public final class MemoryNetwork {
     this.latency = latency;
   }
 
-  /** A bus that delivers immediately, on the publishing thread. */
+  /**
+   * A bus that delivers immediately, on the publishing thread.
+   *
+   * @return the bus
+   */
   public static MemoryNetwork create() {
     return new MemoryNetwork(null, Duration.ZERO);
   }
@@ -60,23 +64,41 @@ public final class MemoryNetwork {
   /**
    * A bus that delivers every payload {@code latency} after it was published (or subscribed to),
    * as a task on {@code scheduler}; with a virtual scheduler, delivery is reproducible.
+   *
+   * @param scheduler where deliveries run
+   * @param latency the delay of every delivery
+   * @return the bus
    */
   public static MemoryNetwork withLatency(Scheduler scheduler, Duration latency) {
     return new MemoryNetwork(Objects.requireNonNull(scheduler, "scheduler"), Scheduler.requireDelay(latency));
   }
 
-  /** The process-wide bus named {@code name}, created (immediate delivery) on first use. */
+  /**
+   * The process-wide bus named {@code name}, created (immediate delivery) on first use.
+   *
+   * @param name the bus's name
+   * @return the shared bus
+   */
   public static MemoryNetwork shared(String name) {
     Objects.requireNonNull(name, "name");
     return SHARED.computeIfAbsent(name, n -> create());
   }
 
-  /** A new transport attached to this bus. */
+  /**
+   * A new transport attached to this bus.
+   *
+   * @return the transport
+   */
   public Transport transport() {
     return new MemoryTransport(this);
   }
 
-  /** The latest payload published at {@code path}, if any (a copy). */
+  /**
+   * The latest payload published at {@code path}, if any (a copy).
+   *
+   * @param path the document path
+   * @return a copy of the latest payload, or empty if none
+   */
   public Optional<byte[]> latest(String path) {
     synchronized (lock) {
       byte[] b = latest.get(path);
@@ -84,27 +106,47 @@ public final class MemoryNetwork {
     }
   }
 
-  /** Number of publishes so far. */
+  /**
+   * Number of publishes so far.
+   *
+   * @return the number of publishes
+   */
   public long published() {
     return published.get();
   }
 
-  /** Total payload bytes published so far. */
+  /**
+   * Total payload bytes published so far.
+   *
+   * @return the payload bytes published
+   */
   public long publishedBytes() {
     return publishedBytes.get();
   }
 
-  /** Number of deliveries to listeners so far (one publish reaches each subscriber once). */
+  /**
+   * Number of deliveries to listeners so far (one publish reaches each subscriber once).
+   *
+   * @return the number of deliveries
+   */
   public long delivered() {
     return delivered.get();
   }
 
-  /** Total payload bytes delivered to listeners so far. */
+  /**
+   * Total payload bytes delivered to listeners so far.
+   *
+   * @return the payload bytes delivered
+   */
   public long deliveredBytes() {
     return deliveredBytes.get();
   }
 
-  /** How many listener calls threw (each was isolated and logged). */
+  /**
+   * How many listener calls threw (each was isolated and logged).
+   *
+   * @return the number of listener calls that threw
+   */
   public long listenerFailures() {
     return listenerFailures.get();
   }

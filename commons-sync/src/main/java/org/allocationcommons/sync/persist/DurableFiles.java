@@ -28,6 +28,8 @@ public final class DurableFiles {
   /**
    * Replaces {@code file}'s content with {@code bytes} durably and atomically.
    *
+   * @param file the file to replace
+   * @param bytes the new content
    * @throws IOException if any step fails; the previous content is then intact
    */
   public static void write(Path file, byte[] bytes) throws IOException {
@@ -53,14 +55,25 @@ public final class DurableFiles {
     forceDirectory(dir);
   }
 
-  /** Deletes {@code file} durably, if present. */
+  /**
+   * Deletes {@code file} durably, if present.
+   *
+   * @param file the file to delete
+   * @throws IOException if the deletion or the directory sync fails
+   */
   public static void delete(Path file) throws IOException {
     if (Files.deleteIfExists(file)) {
       forceDirectory(file.toAbsolutePath().getParent());
     }
   }
 
-  /** The content of {@code file}, or empty when it does not exist. A leftover temporary file is ignored. */
+  /**
+   * The content of {@code file}, or empty when it does not exist. A leftover temporary file is ignored.
+   *
+   * @param file the file to read
+   * @return the content, or empty when the file does not exist
+   * @throws IOException if the file exists but cannot be read
+   */
   public static Optional<byte[]> read(Path file) throws IOException {
     try {
       return Optional.of(Files.readAllBytes(file));

@@ -111,6 +111,14 @@ public final class PersistentStore<T> implements WritableStore<Optional<T>> {
   /**
    * Opens a store in today's unchecked format (plain JSON, no integrity header, no owner).
    *
+   * @param <T> the document type
+   * @param file the store's file
+   * @param type the document class
+   * @param codec reads and writes the file
+   * @param scheduler where debounced writes run
+   * @param debounce the delay between a change and its write
+   * @param onListenerFailure receives what a listener throws
+   * @return the store
    * @deprecated files of this form cannot be checked for integrity or identity (SPEC 7, "Storage");
    *     open stores through {@link StorageFolder} instead. Kept only until the node switches.
    * @throws InvalidDocumentException if the file holds an invalid document (naming field, value and
@@ -140,6 +148,12 @@ public final class PersistentStore<T> implements WritableStore<Optional<T>> {
   /**
    * A store with the same behaviour but no file: nothing survives the process, {@link #durable()}
    * completes at once. For nodes without a storage directory (simulations, benchmarks).
+   *
+   * @param <T> the document type
+   * @param codec validates every value set, as a file store would
+   * @param scheduler where listeners run
+   * @param onListenerFailure receives what a listener throws
+   * @return the store
    */
   public static <T> PersistentStore<T> inMemory(
       Codec codec, Scheduler scheduler, Consumer<RuntimeException> onListenerFailure) {
@@ -147,12 +161,20 @@ public final class PersistentStore<T> implements WritableStore<Optional<T>> {
         null, null, null, codec, StorageWriter.durable(), Optional.empty(), scheduler, Duration.ZERO, onListenerFailure);
   }
 
-  /** The file this store lives in; empty for an in-memory store. */
+  /**
+   * The file this store lives in; empty for an in-memory store.
+   *
+   * @return the file, or empty in memory
+   */
   public Optional<Path> file() {
     return Optional.ofNullable(file);
   }
 
-  /** Whether the file existed (and was loaded) when the store was opened; false when it was absent. */
+  /**
+   * Whether the file existed (and was loaded) when the store was opened; false when it was absent.
+   *
+   * @return true when the file was loaded on opening
+   */
   public boolean foundOnOpen() {
     return foundOnOpen;
   }
@@ -208,6 +230,8 @@ public final class PersistentStore<T> implements WritableStore<Optional<T>> {
    * Completes when every value set so far is durable: at once when nothing is pending, else after
    * the pending debounced write. Completes exceptionally (with a {@link StorageException} of
    * problem {@code WRITE_FAILED}) if that write fails.
+   *
+   * @return a stage completing once everything set so far is durable
    */
   public CompletionStage<Void> durable() {
     if (!dirty) {
@@ -258,22 +282,38 @@ public final class PersistentStore<T> implements WritableStore<Optional<T>> {
     }
   }
 
-  /** Whether the last write succeeded (or none failed): false from a failed write to the next successful one. */
+  /**
+   * Whether the last write succeeded (or none failed): false from a failed write to the next successful one.
+   *
+   * @return true unless the last write failed
+   */
   public boolean healthy() {
     return failure == null;
   }
 
-  /** The failure of the last write while the store is not {@linkplain #healthy() healthy}. */
+  /**
+   * The failure of the last write while the store is not {@linkplain #healthy() healthy}.
+   *
+   * @return the last failure, or empty when healthy
+   */
   public Optional<StorageException> failure() {
     return Optional.ofNullable(failure);
   }
 
-  /** Whether a value is set but not yet written. */
+  /**
+   * Whether a value is set but not yet written.
+   *
+   * @return true when a value is waiting to be written
+   */
   public boolean isDirty() {
     return dirty;
   }
 
-  /** How many durable writes this store has made. */
+  /**
+   * How many durable writes this store has made.
+   *
+   * @return the number of durable writes
+   */
   public long writes() {
     return writes;
   }

@@ -36,24 +36,45 @@ public final class StorageException extends RuntimeException {
   private final Problem problem;
   private final transient Path file;
 
-  /** {@code "stored file <file>: <detail>"}. */
+  /**
+   * {@code "stored file <file>: <detail>"}.
+   *
+   * @param problem the kind of problem
+   * @param file the file concerned
+   * @param detail what went wrong
+   * @param cause the underlying failure
+   */
   public StorageException(Problem problem, Path file, String detail, Throwable cause) {
     super("stored file " + file + ": " + detail, cause);
     this.problem = problem;
     this.file = file;
   }
 
-  /** The same without an underlying failure. */
+  /**
+   * The same without an underlying failure.
+   *
+   * @param problem the kind of problem
+   * @param file the file concerned
+   * @param detail what went wrong
+   */
   public StorageException(Problem problem, Path file, String detail) {
     this(problem, file, detail, null);
   }
 
-  /** The kind of problem. */
+  /**
+   * The kind of problem.
+   *
+   * @return the problem
+   */
   public Problem problem() {
     return problem;
   }
 
-  /** The file. */
+  /**
+   * The file.
+   *
+   * @return the file concerned
+   */
   public Path file() {
     return file;
   }

@@ -74,32 +74,56 @@ public final class StorageFolder {
    * {@code scheduler}.
    *
    * @param owner the participant's public key, recorded in and checked against every file
+   * @param dir the folder's directory
+   * @param codec reads and writes the stores' files
+   * @param scheduler where debounced writes run
+   * @return the builder
    */
   public static Builder builder(Path dir, String owner, Codec codec, Scheduler scheduler) {
     return new Builder(dir, owner, codec, scheduler);
   }
 
-  /** The directory. */
+  /**
+   * The directory.
+   *
+   * @return the directory
+   */
   public Path directory() {
     return dir;
   }
 
-  /** The participant the folder belongs to. */
+  /**
+   * The participant the folder belongs to.
+   *
+   * @return the owner's public key
+   */
   public String owner() {
     return owner;
   }
 
-  /** The store names whose files existed when the folder was opened, sorted. */
+  /**
+   * The store names whose files existed when the folder was opened, sorted.
+   *
+   * @return the names of the stores found
+   */
   public Set<String> presentOnOpen() {
     return presentOnOpen;
   }
 
-  /** Whether the folder held no store file when opened (a first start). */
+  /**
+   * Whether the folder held no store file when opened (a first start).
+   *
+   * @return true when no store file was found
+   */
   public boolean freshOnOpen() {
     return presentOnOpen.isEmpty();
   }
 
-  /** The stray temporary files removed when the folder was opened. */
+  /**
+   * The stray temporary files removed when the folder was opened.
+   *
+   * @return the removed files
+   */
   public List<Path> removedTemporaries() {
     return removedTemporaries;
   }
@@ -108,6 +132,10 @@ public final class StorageFolder {
    * Opens the store {@code name} ({@code <name>.json}) holding documents of {@code type}: empty
    * when the file is absent ({@link PersistentStore#foundOnOpen()} tells), loaded when it is intact.
    *
+   * @param <T> the document type
+   * @param name the store name
+   * @param type the document class
+   * @return the store
    * @throws StorageException naming the file if it is corrupt, headerless, another participant's or
    *     another document's, invalid, oversized or unreadable
    * @throws IllegalArgumentException if {@code name} is not 1 to 64 of {@code A-Z a-z 0-9 _ -}
@@ -131,6 +159,7 @@ public final class StorageFolder {
    * required}: on a first start nothing is required, afterwards a missing file is an error (never a
    * silent reset).
    *
+   * @param required the names of the stores that must exist
    * @throws StorageException of problem {@code MISSING} naming the first missing file and the files
    *     that are there
    */
@@ -161,7 +190,11 @@ public final class StorageFolder {
     return ok;
   }
 
-  /** Completes when everything set so far in every store is durable; fails if a write fails. */
+  /**
+   * Completes when everything set so far in every store is durable; fails if a write fails.
+   *
+   * @return a stage completing once everything set so far is durable
+   */
   public CompletionStage<Void> durable() {
     List<CompletableFuture<Void>> all = new ArrayList<>();
     for (PersistentStore<?> s : stores.values()) {
@@ -170,12 +203,20 @@ public final class StorageFolder {
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
   }
 
-  /** Whether no store's last write failed. */
+  /**
+   * Whether no store's last write failed.
+   *
+   * @return true unless some store's last write failed
+   */
   public boolean healthy() {
     return stores.values().stream().allMatch(PersistentStore::healthy);
   }
 
-  /** The failure of the first unhealthy store, if any. */
+  /**
+   * The failure of the first unhealthy store, if any.
+   *
+   * @return the first failure, or empty when healthy
+   */
   public Optional<StorageException> failure() {
     return stores.values().stream().map(PersistentStore::failure).flatMap(Optional::stream).findFirst();
   }
@@ -212,7 +253,12 @@ public final class StorageFolder {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     }
 
-    /** Delay between a change and its durable write. Default 50 ms. */
+    /**
+     * Delay between a change and its durable write. Default 50 ms.
+     *
+     * @param delay the debounce delay
+     * @return this builder
+     */
     public Builder debounce(Duration delay) {
       Objects.requireNonNull(delay, "delay");
       if (delay.isNegative()) {
@@ -222,13 +268,23 @@ public final class StorageFolder {
       return this;
     }
 
-    /** Where failing store listeners are reported. Default: logged. */
+    /**
+     * Where failing store listeners are reported. Default: logged.
+     *
+     * @param handler receives what a listener throws
+     * @return this builder
+     */
     public Builder onListenerFailure(Consumer<RuntimeException> handler) {
       this.onListenerFailure = Objects.requireNonNull(handler, "handler");
       return this;
     }
 
-    /** How files reach the disk. Default {@link StorageWriter#durable()}. */
+    /**
+     * How files reach the disk. Default {@link StorageWriter#durable()}.
+     *
+     * @param writer how files are written and deleted
+     * @return this builder
+     */
     public Builder writer(StorageWriter writer) {
       this.writer = Objects.requireNonNull(writer, "writer");
       return this;
@@ -237,6 +293,7 @@ public final class StorageFolder {
     /**
      * Creates the directory if needed, removes stray temporaries and notes which store files exist.
      *
+     * @return the opened folder
      * @throws StorageException of problem {@code UNREADABLE} if the directory cannot be created or
      *     listed, or a temporary cannot be removed
      */

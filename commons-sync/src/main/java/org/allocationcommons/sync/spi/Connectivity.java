@@ -25,7 +25,13 @@ public record Connectivity(State state, int connectedPeers, String detail) {
   /** The default of a transport that cannot tell. */
   public static final Connectivity UNKNOWN = new Connectivity(State.UNKNOWN, 0, "");
 
-  /** Requires a state and a detail; a count that is negative, or positive while not connected, is refused. */
+  /**
+   * Requires a state and a detail; a count that is negative, or positive while not connected, is refused.
+   *
+   * @param state whether connected, disconnected or unknown
+   * @param connectedPeers how many relays or peers are connected
+   * @param detail a short explanation for logs
+   */
   public Connectivity {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(detail, "detail");
@@ -38,17 +44,32 @@ public record Connectivity(State state, int connectedPeers, String detail) {
     }
   }
 
-  /** Connected to {@code peers} (at least one) relays or peers. */
+  /**
+   * Connected to {@code peers} (at least one) relays or peers.
+   *
+   * @param peers the number of connected relays or peers, at least 1
+   * @param detail a short explanation for logs
+   * @return the connected state
+   */
   public static Connectivity connected(int peers, String detail) {
     return new Connectivity(State.CONNECTED, peers, detail);
   }
 
-  /** Not connected to anyone, for {@code reason}. */
+  /**
+   * Not connected to anyone, for {@code reason}.
+   *
+   * @param reason why nothing is connected
+   * @return the disconnected state
+   */
   public static Connectivity disconnected(String reason) {
     return new Connectivity(State.DISCONNECTED, 0, reason);
   }
 
-  /** Whether this says, for certain, that nothing is connected. */
+  /**
+   * Whether this says, for certain, that nothing is connected.
+   *
+   * @return true only when disconnected is certain
+   */
   public boolean isDisconnected() {
     return state == State.DISCONNECTED;
   }

@@ -7,6 +7,11 @@ package org.allocationcommons.sync.spi;
 @FunctionalInterface
 public interface ConnectivityListener {
 
-  /** The link changed from {@code previous} to {@code current}. */
+  /**
+   * The link changed from {@code previous} to {@code current}.
+   *
+   * @param previous the connectivity before the change
+   * @param current the connectivity now
+   */
   void onConnectivityChange(Connectivity previous, Connectivity current);
 }

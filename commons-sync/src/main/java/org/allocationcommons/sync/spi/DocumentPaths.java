@@ -29,23 +29,45 @@ public final class DocumentPaths {
 
   private DocumentPaths() {}
 
-  /** The path of {@code document} published by {@code pubKey}. */
+  /**
+   * The path of {@code document} published by {@code pubKey}.
+   *
+   * @param pubKey the author's public key
+   * @param document the document name
+   * @return the path
+   */
   public static String of(String pubKey, String document) {
     return requireValid("~" + pubKey + "/allocation/" + document);
   }
 
-  /** The path of the invitation {@code sponsor} publishes for {@code newcomer}. */
+  /**
+   * The path of the invitation {@code sponsor} publishes for {@code newcomer}.
+   *
+   * @param sponsor the sponsor's public key
+   * @param newcomer the invited participant's public key
+   * @return the path
+   */
   public static String invitation(String sponsor, String newcomer) {
     return of(sponsor, INVITATION_PREFIX + newcomer);
   }
 
-  /** The author's public key named by a valid path, or empty if the path is not valid. */
+  /**
+   * The author's public key named by a valid path, or empty if the path is not valid.
+   *
+   * @param path a document path
+   * @return the author's public key, or empty for an invalid path
+   */
   public static Optional<String> owner(String path) {
     var m = PATH.matcher(path);
     return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
-  /** The document name of a valid path, or empty if the path is not valid. */
+  /**
+   * The document name of a valid path, or empty if the path is not valid.
+   *
+   * @param path a document path
+   * @return the document name, or empty for an invalid path
+   */
   public static Optional<String> document(String path) {
     var m = PATH.matcher(path);
     return m.matches() ? Optional.of(m.group(2)) : Optional.empty();
@@ -54,6 +76,8 @@ public final class DocumentPaths {
   /**
    * Returns {@code path} if it is a valid document path.
    *
+   * @param path the path to check
+   * @return {@code path}
    * @throws IllegalArgumentException naming the path and the expected form otherwise
    */
   public static String requireValid(String path) {

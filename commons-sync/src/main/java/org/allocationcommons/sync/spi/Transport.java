@@ -22,6 +22,8 @@ public interface Transport extends AutoCloseable {
   /**
    * Publishes {@code payload} as the current document at {@code path}.
    *
+   * @param path the document path
+   * @param payload the document bytes
    * @return completes normally once the transport has durably handed the document over (to the
    *     in-memory bus, or acknowledged by a relay); completes exceptionally if it never will be, for
    *     example because the transport was closed first
@@ -34,19 +36,27 @@ public interface Transport extends AutoCloseable {
    * Starts delivering every payload published at {@code path}, by anyone, to {@code listener},
    * including the latest one already known.
    *
+   * @param path the document path
+   * @param listener receives each payload
    * @return a handle whose {@link Subscription#close()} stops delivery
    * @throws IllegalArgumentException if the path is not a valid path
    * @throws IllegalStateException if the transport is closed
    */
   Subscription subscribe(String path, DeliveryListener listener);
 
-  /** A short, stable name for logs and diagnostics, such as {@code memory} or {@code gun}. */
+  /**
+   * A short, stable name for logs and diagnostics, such as {@code memory} or {@code gun}.
+   *
+   * @return the transport's name
+   */
   String name();
 
   /**
    * What this transport knows of its link now. The default, for transports that cannot tell, is
    * {@link Connectivity#UNKNOWN}; a transport with connections (relays, sockets) should override
    * this and {@link #addConnectivityListener}.
+   *
+   * @return the current connectivity
    */
   default Connectivity connectivity() {
     return Connectivity.UNKNOWN;
@@ -56,6 +66,7 @@ public interface Transport extends AutoCloseable {
    * Registers {@code listener} for changes of {@link #connectivity()}. The default never calls it
    * (its connectivity never changes).
    *
+   * @param listener called on each change
    * @return a handle whose {@link AutoCloseable#close()} unregisters the listener; idempotent
    */
   default Registration addConnectivityListener(ConnectivityListener listener) {

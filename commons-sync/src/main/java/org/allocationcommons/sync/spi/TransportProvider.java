@@ -10,7 +10,11 @@ import java.util.Map;
  */
 public interface TransportProvider {
 
-  /** The name users select this provider by, such as {@code memory} or {@code gun}. Unique. */
+  /**
+   * The name users select this provider by, such as {@code memory} or {@code gun}. Unique.
+   *
+   * @return the provider's name
+   */
   String name();
 
   /**
@@ -18,6 +22,7 @@ public interface TransportProvider {
    *
    * @param options provider-specific settings (for example {@code peers} for a relay transport);
    *     unknown keys are rejected with {@link IllegalArgumentException} naming the key
+   * @return the open transport
    * @throws IllegalArgumentException if an option is missing, unknown or malformed
    */
   Transport open(Map<String, String> options);

@@ -15,6 +15,8 @@ public final class Transports {
    * Every provider visible to the calling thread's context class loader and to this class's own
    * (an application server or plugin host may put a plugin only in the former), in discovery
    * order, each provider class once.
+   *
+   * @return the providers found
    */
   public static List<TransportProvider> providers() {
     return providers(Thread.currentThread().getContextClassLoader(), Transports.class.getClassLoader());
@@ -34,6 +36,8 @@ public final class Transports {
   /**
    * The provider with this name, if one is installed.
    *
+   * @param name the provider's name
+   * @return the provider, or empty when none is installed
    * @throws IllegalStateException if two provider classes claim the name (the message names both):
    *     which one a user gets must not depend on the class path's order
    */
@@ -59,6 +63,9 @@ public final class Transports {
    * jar ({@code gun}: {@code org.allocationcommons:commons-transport-gun}), found only when that jar
    * is on the class path or module path.
    *
+   * @param name the provider's name, e.g. {@code memory}
+   * @param options provider-specific settings
+   * @return the open transport
    * @throws IllegalArgumentException if no provider has that name (the message lists those that do
    *     exist and says that a plugin's jar must be added), or if the provider rejects the options
    * @throws IllegalStateException if two plugins claim the name

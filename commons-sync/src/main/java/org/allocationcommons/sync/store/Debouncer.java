@@ -25,7 +25,14 @@ public final class Debouncer {
     this.action = action;
   }
 
-  /** A debouncer running {@code action} on {@code scheduler} at most once per {@code delay} burst. */
+  /**
+   * A debouncer running {@code action} on {@code scheduler} at most once per {@code delay} burst.
+   *
+   * @param scheduler where the action runs
+   * @param delay the quiet time after the first call of a burst
+   * @param action what to run
+   * @return the debouncer
+   */
   public static Debouncer of(Scheduler scheduler, Duration delay, Runnable action) {
     return new Debouncer(
         Objects.requireNonNull(scheduler, "scheduler"),
@@ -40,7 +47,11 @@ public final class Debouncer {
     }
   }
 
-  /** Whether a run is scheduled and has not started. */
+  /**
+   * Whether a run is scheduled and has not started.
+   *
+   * @return true when a run is scheduled and has not started
+   */
   public boolean isPending() {
     return pending != null;
   }

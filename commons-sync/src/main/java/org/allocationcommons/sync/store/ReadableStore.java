@@ -12,13 +12,20 @@ import java.util.function.Predicate;
  */
 public interface ReadableStore<T> {
 
-  /** The current value. */
+  /**
+   * The current value.
+   *
+   * @return the current value
+   */
   T get();
 
   /**
    * Calls {@code listener} with the current value now, then with every new value, until the
    * returned registration is closed. Listeners are never called while the store holds a lock; a
    * listener that throws is isolated (reported, and the others are still called).
+   *
+   * @param listener called with the current and every new value
+   * @return the registration that stops the calls when closed
    */
   Registration subscribe(Consumer<? super T> listener);
 
@@ -61,6 +68,8 @@ public interface ReadableStore<T> {
    * {@code JdkFlowAdapter}, RxJava, Mutiny, ...): each subscriber gets the current value, then new
    * ones as it requests them, the latest only if it fell behind (a store is state: intermediate
    * values are conflated, never buffered).
+   *
+   * @return a publisher of this store's values
    */
   default java.util.concurrent.Flow.Publisher<T> asPublisher() {
     return new StorePublisher<>(this);

@@ -30,22 +30,53 @@ public final class Stores {
 
   private Stores() {}
 
-  /** A store holding {@code initial}; listener failures are logged. */
+  /**
+   * A store holding {@code initial}; listener failures are logged.
+   *
+   * @param <T> the value type
+   * @param initial the first value
+   * @return the store
+   */
   public static <T> WritableStore<T> writable(T initial) {
     return new Cell<>(initial, LOG_FAILURES);
   }
 
-  /** A store holding {@code initial}; listener failures go to {@code onListenerFailure}. */
+  /**
+   * A store holding {@code initial}; listener failures go to {@code onListenerFailure}.
+   *
+   * @param <T> the value type
+   * @param initial the first value
+   * @param onListenerFailure receives what a listener throws
+   * @return the store
+   */
   public static <T> WritableStore<T> writable(T initial, Consumer<RuntimeException> onListenerFailure) {
     return new Cell<>(initial, Objects.requireNonNull(onListenerFailure, "onListenerFailure"));
   }
 
-  /** A store whose value is {@code f(source)}, recomputed synchronously on every change. */
+  /**
+   * A store whose value is {@code f(source)}, recomputed synchronously on every change.
+   *
+   * @param <A> the source's value type
+   * @param <R> the derived value type
+   * @param source the store derived from
+   * @param f computes the value from the source's
+   * @return the derived store
+   */
   public static <A, R> DerivedStore<R> derived(ReadableStore<A> source, Function<? super A, ? extends R> f) {
     return new DerivedCell<>(List.of(source), () -> f.apply(source.get()), null, Duration.ZERO);
   }
 
-  /** A store whose value is {@code f(a, b)}, recomputed synchronously when either changes. */
+  /**
+   * A store whose value is {@code f(a, b)}, recomputed synchronously when either changes.
+   *
+   * @param <A> the first source's value type
+   * @param <B> the second source's value type
+   * @param <R> the derived value type
+   * @param a the first source
+   * @param b the second source
+   * @param f computes the value from both sources' values
+   * @return the derived store
+   */
   public static <A, B, R> DerivedStore<R> derived(
       ReadableStore<A> a, ReadableStore<B> b, BiFunction<? super A, ? super B, ? extends R> f) {
     return new DerivedCell<>(List.of(a, b), () -> f.apply(a.get(), b.get()), null, Duration.ZERO);
@@ -55,6 +86,13 @@ public final class Stores {
    * A store whose value is {@code compute.get()}, computed now and then recomputed on {@code
    * scheduler} once per burst of source changes, {@code debounce} after the first change of the
    * burst (see {@link Debouncer}). {@code compute} reads the sources itself.
+   *
+   * @param <R> the derived value type
+   * @param sources the stores whose changes trigger a recomputation
+   * @param compute computes the value
+   * @param scheduler where recomputations run
+   * @param debounce the delay from a burst's first change to the recomputation
+   * @return the derived store
    */
   public static <R> DerivedStore<R> derived(
       List<? extends ReadableStore<?>> sources, Supplier<? extends R> compute, Scheduler scheduler, Duration debounce) {

@@ -11,10 +11,18 @@ import java.util.function.UnaryOperator;
  */
 public interface WritableStore<T> extends ReadableStore<T> {
 
-  /** Replaces the value and, if it changed, notifies the subscribers. */
+  /**
+   * Replaces the value and, if it changed, notifies the subscribers.
+   *
+   * @param value the new value
+   */
   void set(T value);
 
-  /** Sets {@code f(current)}. */
+  /**
+   * Sets {@code f(current)}.
+   *
+   * @param f computes the new value from the current one
+   */
   default void update(UnaryOperator<T> f) {
     set(f.apply(get()));
   }

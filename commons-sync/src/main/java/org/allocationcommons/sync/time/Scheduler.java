@@ -15,19 +15,31 @@ import java.util.concurrent.ThreadFactory;
  */
 public interface Scheduler {
 
-  /** The clock all time readings of components on this scheduler come from. */
+  /**
+   * The clock all time readings of components on this scheduler come from.
+   *
+   * @return the clock
+   */
   Clock clock();
 
   /**
    * Runs {@code task} once, {@code delay} from now. A task that throws is isolated: the failure is
    * reported (logged) and later tasks still run.
    *
+   * @param delay how long from now, not negative
+   * @param task what to run
+   * @return a handle that cancels the task if it has not run
    * @throws IllegalArgumentException if {@code delay} is negative
    * @throws java.util.concurrent.RejectedExecutionException if the scheduler is shut down
    */
   Cancellable schedule(Duration delay, Runnable task);
 
-  /** Runs {@code task} as soon as possible, after the tasks already due. */
+  /**
+   * Runs {@code task} as soon as possible, after the tasks already due.
+   *
+   * @param task what to run
+   * @return a handle that cancels the task if it has not run
+   */
   default Cancellable execute(Runnable task) {
     return schedule(Duration.ZERO, task);
   }
@@ -37,12 +49,18 @@ public interface Scheduler {
    * to the scheduler may do its work inline instead of handing it over and waiting. Implementations
    * driven by the caller (like {@link VirtualScheduler}) answer {@code true}; the default,
    * {@code false}, is the safe answer for a scheduler whose tasks run on another thread.
+   *
+   * @return true when called from this scheduler's thread
    */
   default boolean inSchedulerThread() {
     return false;
   }
 
-  /** The current instant in epoch milliseconds, from {@link #clock()}. */
+  /**
+   * The current instant in epoch milliseconds, from {@link #clock()}.
+   *
+   * @return the current time, epoch milliseconds
+   */
   default long nowMillis() {
     return clock().millis();
   }
@@ -50,6 +68,9 @@ public interface Scheduler {
   /**
    * A scheduler backed by one daemon thread named {@code threadName} and the system UTC clock.
    * Close it with {@link SystemScheduler#close()} when done.
+   *
+   * @param threadName the name of the scheduler thread
+   * @return the scheduler
    */
   static SystemScheduler system(String threadName) {
     Objects.requireNonNull(threadName, "threadName");
@@ -62,7 +83,12 @@ public interface Scheduler {
     return new SystemScheduler(Clock.systemUTC(), factory);
   }
 
-  /** Validates a delay argument. */
+  /**
+   * Validates a delay argument.
+   *
+   * @param delay the delay to check
+   * @return {@code delay}, when not null and not negative
+   */
   static Duration requireDelay(Duration delay) {
     Objects.requireNonNull(delay, "delay");
     if (delay.isNegative()) {

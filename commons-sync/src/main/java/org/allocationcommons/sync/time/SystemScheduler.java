@@ -63,7 +63,11 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
     executor.shutdownNow();
   }
 
-  /** Whether {@link #close()} was called. */
+  /**
+   * Whether {@link #close()} was called.
+   *
+   * @return true once closed
+   */
   public boolean isClosed() {
     return executor.isShutdown();
   }

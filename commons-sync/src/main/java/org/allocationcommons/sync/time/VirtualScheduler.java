@@ -38,12 +38,21 @@ public final class VirtualScheduler implements Scheduler {
     this.nowNanos = Math.multiplyExact(start.getEpochSecond(), 1_000_000_000L) + start.getNano();
   }
 
-  /** A scheduler whose virtual clock starts at {@code start}. */
+  /**
+   * A scheduler whose virtual clock starts at {@code start}.
+   *
+   * @param start the first instant of the clock
+   * @return the scheduler
+   */
   public static VirtualScheduler startingAt(Instant start) {
     return new VirtualScheduler(Objects.requireNonNull(start, "start"));
   }
 
-  /** A scheduler whose virtual clock starts at 2026-01-01T00:00:00Z. */
+  /**
+   * A scheduler whose virtual clock starts at 2026-01-01T00:00:00Z.
+   *
+   * @return the scheduler
+   */
   public static VirtualScheduler startingAtDefaultEpoch() {
     return startingAt(Instant.parse("2026-01-01T00:00:00Z"));
   }
@@ -53,7 +62,11 @@ public final class VirtualScheduler implements Scheduler {
     return clock;
   }
 
-  /** The current virtual instant. */
+  /**
+   * The current virtual instant.
+   *
+   * @return the current virtual instant
+   */
   public Instant now() {
     return Instant.ofEpochSecond(Math.floorDiv(nowNanos, 1_000_000_000L), Math.floorMod(nowNanos, 1_000_000_000L));
   }
@@ -116,7 +129,11 @@ public final class VirtualScheduler implements Scheduler {
     return true;
   }
 
-  /** Runs every task due up to and including {@code until}, then sets the clock to {@code until}. */
+  /**
+   * Runs every task due up to and including {@code until}, then sets the clock to {@code until}.
+   *
+   * @param until the instant to run up to
+   */
   public void runUntil(Instant until) {
     long limit = Math.multiplyExact(until.getEpochSecond(), 1_000_000_000L) + until.getNano();
     dropCancelledHead();
@@ -127,7 +144,11 @@ public final class VirtualScheduler implements Scheduler {
     nowNanos = Math.max(nowNanos, limit);
   }
 
-  /** Runs every task due within {@code duration} from now and advances the clock by it. */
+  /**
+   * Runs every task due within {@code duration} from now and advances the clock by it.
+   *
+   * @param duration how far to advance the clock
+   */
   public void advanceBy(Duration duration) {
     Scheduler.requireDelay(duration);
     runUntil(now().plus(duration));
@@ -137,6 +158,7 @@ public final class VirtualScheduler implements Scheduler {
    * Runs tasks until none is pending or {@code maxTasks} have run (a guard against tasks that
    * reschedule themselves forever, like heartbeats).
    *
+   * @param maxTasks the most tasks to run
    * @return the number of tasks run
    */
   public int runUntilIdle(int maxTasks) {
@@ -147,17 +169,29 @@ public final class VirtualScheduler implements Scheduler {
     return n;
   }
 
-  /** How many tasks are waiting. */
+  /**
+   * How many tasks are waiting.
+   *
+   * @return the number of tasks waiting
+   */
   public int pending() {
     return live;
   }
 
-  /** How many tasks have run so far. */
+  /**
+   * How many tasks have run so far.
+   *
+   * @return the number of tasks run
+   */
   public long executed() {
     return executed;
   }
 
-  /** Failures of tasks run so far, oldest first. */
+  /**
+   * Failures of tasks run so far, oldest first.
+   *
+   * @return the failures
+   */
   public List<Throwable> failures() {
     return List.copyOf(failures);
   }

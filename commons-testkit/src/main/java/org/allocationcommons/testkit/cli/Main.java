@@ -41,7 +41,11 @@ public final class Main {
 
   private Main() {}
 
-  /** Runs the command line and exits the JVM with its exit code. */
+  /**
+   * Runs the command line and exits the JVM with its exit code.
+   *
+   * @param args the command line arguments
+   */
   public static void main(String[] args) {
     // Library log lines (rejected messages, concurrent updates) would drown the progress lines;
     // -Dorg.slf4j.simpleLogger.defaultLogLevel=info brings them back.
@@ -61,6 +65,10 @@ public final class Main {
    * Runs the command line without exiting: what {@link #main} does, for tests and embedding.
    *
    * @param workingDirectory where relative paths (the report, a scenario file) are resolved
+   * @param args the command line arguments
+   * @param in standard input, for a scenario read from it
+   * @param out where results go
+   * @param err where errors go
    * @return the exit code
    */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDirectory) {

@@ -24,6 +24,8 @@ public record Commons(String name, List<Commitment> commitments) {
   /**
    * Copies the list.
    *
+   * @param name the commons' name, for reports
+   * @param commitments the participants' commitments, in order
    * @throws IllegalArgumentException if two commitments have the same pubKey
    */
   public Commons {
@@ -37,22 +39,39 @@ public record Commons(String name, List<Commitment> commitments) {
     }
   }
 
-  /** The participants' pubKeys, in order. */
+  /**
+   * The participants' pubKeys, in order.
+   *
+   * @return the pubKeys, in order
+   */
   public List<String> pubKeys() {
     return commitments.stream().map(Commitment::pubKey).toList();
   }
 
-  /** How many participants. */
+  /**
+   * How many participants.
+   *
+   * @return the number of participants
+   */
   public int size() {
     return commitments.size();
   }
 
-  /** The commitment of {@code pubKey}, if a participant. */
+  /**
+   * The commitment of {@code pubKey}, if a participant.
+   *
+   * @param pubKey the participant
+   * @return its commitment, or empty if not a participant
+   */
   public Optional<Commitment> commitment(String pubKey) {
     return commitments.stream().filter(c -> c.pubKey().equals(pubKey)).findFirst();
   }
 
-  /** Commitments by pubKey, in order: the {@code commitments} map of an {@code allocate} scenario. */
+  /**
+   * Commitments by pubKey, in order: the {@code commitments} map of an {@code allocate} scenario.
+   *
+   * @return the commitments by pubKey, in order
+   */
   public Map<String, Commitment> byPubKey() {
     Map<String, Commitment> map = new LinkedHashMap<>();
     commitments.forEach(c -> map.put(c.pubKey(), c));
@@ -64,6 +83,8 @@ public record Commons(String name, List<Commitment> commitments) {
    * key, in its commitment and in every recognition weight and MR value that names it. This is how a
    * simulation gives generated participants the keys of real identities.
    *
+   * @param pubKeys the new keys, one per participant in order
+   * @return the renamed commons
    * @throws IllegalArgumentException if the number of keys differs from the number of participants
    */
   public Commons withPubKeys(List<String> pubKeys) {

@@ -45,13 +45,21 @@ public final class CommonsArbitraries {
 
   private CommonsArbitraries() {}
 
-  /** Ed25519-shaped public keys: 32 random bytes in unpadded base64url (43 characters). */
+  /**
+   * Ed25519-shaped public keys: 32 random bytes in unpadded base64url (43 characters).
+   *
+   * @return the key arbitrary
+   */
   public static Arbitrary<String> pubKeys() {
     return Arbitraries.bytes().array(byte[].class).ofSize(32)
         .map(b -> Base64.getUrlEncoder().withoutPadding().encodeToString(b));
   }
 
-  /** Every kind of filter rule, including the permissive and the prohibitive ones. */
+  /**
+   * Every kind of filter rule, including the permissive and the prohibitive ones.
+   *
+   * @return the filter rule arbitrary
+   */
   public static Arbitrary<FilterRule> filterRules() {
     Arbitrary<Double> share = Arbitraries.doubles().between(0, 1).ofScale(3);
     Arbitrary<List<String>> attributes = Arbitraries.of("vetted", "first-aid", "driver", "parent", "neighbour", "insured")
@@ -72,7 +80,11 @@ public final class CommonsArbitraries {
         Arbitraries.just(new FilterRule.DenyAll()));
   }
 
-  /** Capacity slots: a kind of need, a quantity, maybe dates, a place (10% remote), rarely a filter. */
+  /**
+   * Capacity slots: a kind of need, a quantity, maybe dates, a place (10% remote), rarely a filter.
+   *
+   * @return the capacity slot arbitrary
+   */
   public static Arbitrary<AvailabilitySlot> availabilitySlots() {
     return Combinators.combine(slotIds("cap-"), needTypes(), quantities(), dateRanges(), places(), rareFilterRules())
         .as((id, type, quantity, dates, place, filter) -> {
@@ -86,7 +98,11 @@ public final class CommonsArbitraries {
         });
   }
 
-  /** Need slots, shaped like {@link #availabilitySlots()}. */
+  /**
+   * Need slots, shaped like {@link #availabilitySlots()}.
+   *
+   * @return the need slot arbitrary
+   */
   public static Arbitrary<NeedSlot> needSlots() {
     return Combinators.combine(slotIds("need-"), needTypes(), quantities(), dateRanges(), places(), rareFilterRules())
         .as((id, type, quantity, dates, place, filter) -> {
@@ -104,6 +120,8 @@ public final class CommonsArbitraries {
    * Commitments of one participant: up to four capacity and four need slots with distinct ids, up to
    * six recognition weights in [0, 1] for other random participants, a positive timestamp in 2026,
    * mostly no damping, and a causality stamp from {@link #stamps()}.
+   *
+   * @return the commitment arbitrary
    */
   public static Arbitrary<Commitment> commitments() {
     return Combinators.combine(
@@ -132,6 +150,8 @@ public final class CommonsArbitraries {
   /**
    * ITC stamps reached by random histories from {@link Stamp#seed()}: forks, events and joins of the
    * live stamps, sometimes seen anonymously ({@link Stamp#peek()}).
+   *
+   * @return the stamp arbitrary
    */
   public static Arbitrary<Stamp> stamps() {
     Arbitrary<int[]> op = Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 1_000),
@@ -166,23 +186,39 @@ public final class CommonsArbitraries {
         });
   }
 
-  /** Damping history entries: an over-allocation and a time in 2026. */
+  /**
+   * Damping history entries: an over-allocation and a time in 2026.
+   *
+   * @return the damping entry arbitrary
+   */
   public static Arbitrary<DampingEntry> dampingEntries() {
     return Combinators.combine(Arbitraries.doubles().between(0, 100).ofScale(3), timestamps()).as(DampingEntry::of);
   }
 
-  /** Convergence history entries: a denominator change and a time in 2026. */
+  /**
+   * Convergence history entries: a denominator change and a time in 2026.
+   *
+   * @return the convergence entry arbitrary
+   */
   public static Arbitrary<ConvergenceEntry> convergenceEntries() {
     return Combinators.combine(Arbitraries.doubles().between(0, 50).ofScale(4), timestamps()).as(ConvergenceEntry::of);
   }
 
-  /** Pairs of tier denominators. */
+  /**
+   * Pairs of tier denominators.
+   *
+   * @return the denominator pair arbitrary
+   */
   public static Arbitrary<SlotDenominators> slotDenominators() {
     Arbitrary<Double> d = Arbitraries.doubles().between(0, 500).ofScale(4);
     return Combinators.combine(d, d).as(SlotDenominators::of);
   }
 
-  /** Single allocations of a capacity slot to a recipient's need slot, in either tier. */
+  /**
+   * Single allocations of a capacity slot to a recipient's need slot, in either tier.
+   *
+   * @return the slot allocation arbitrary
+   */
   public static Arbitrary<SlotAllocation> slotAllocations() {
     return Combinators.combine(slotIds("cap-"), pubKeys(), slotIds("need-"), quantities(), Arbitraries.of(true, false),
             Arbitraries.of(true, false), Arbitraries.of(Tier.class))
@@ -192,6 +228,8 @@ public final class CommonsArbitraries {
   /**
    * Allocation states whose parts agree: every allocation's slot has denominators, and the recipient
    * totals are the sums of the allocations.
+   *
+   * @return the allocation state arbitrary
    */
   public static Arbitrary<AllocationState> allocationStates() {
     return Combinators.combine(
@@ -216,6 +254,9 @@ public final class CommonsArbitraries {
   /**
    * Whole realistic commons of exactly {@code participants} participants; see
    * {@link CommonsGenerator} for what they look like. Does not shrink.
+   *
+   * @param participants the number of participants
+   * @return the commons arbitrary
    */
   public static Arbitrary<Commons> commons(int participants) {
     if (participants < 1) {
@@ -224,7 +265,11 @@ public final class CommonsArbitraries {
     return Arbitraries.randomValue(random -> CommonsGenerator.generate(participants, random));
   }
 
-  /** Whole realistic commons of 2 to 40 participants. */
+  /**
+   * Whole realistic commons of 2 to 40 participants.
+   *
+   * @return the commons arbitrary
+   */
   public static Arbitrary<Commons> commons() {
     return Arbitraries.integers().between(2, 40).flatMap(CommonsArbitraries::commons);
   }

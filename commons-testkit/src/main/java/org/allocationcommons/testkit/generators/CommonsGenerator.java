@@ -46,6 +46,9 @@ public final class CommonsGenerator {
   /**
    * A commons of {@code participants} participants with random base64url keys, as Ed25519 keys look.
    *
+   * @param participants the number of participants, at least 1
+   * @param random the source of every choice
+   * @return the commons
    * @throws IllegalArgumentException if {@code participants < 1}
    */
   public static Commons generate(int participants, RandomGenerator random) {
@@ -62,6 +65,9 @@ public final class CommonsGenerator {
   /**
    * A commons whose participants have exactly these keys, in this order.
    *
+   * @param pubKeys the participants' keys, distinct
+   * @param random the source of every choice
+   * @return the commons
    * @throws IllegalArgumentException if the list is empty or has a duplicate
    */
   public static Commons generate(List<String> pubKeys, RandomGenerator random) {
@@ -113,7 +119,12 @@ public final class CommonsGenerator {
     return new Commons("generated commons of " + n, commitments);
   }
 
-  /** A random 32-byte key in unpadded base64url, the form of an Ed25519 public key on the wire. */
+  /**
+   * A random 32-byte key in unpadded base64url, the form of an Ed25519 public key on the wire.
+   *
+   * @param random the source of the bytes
+   * @return the key
+   */
   public static String pubKey(RandomGenerator random) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);

@@ -32,6 +32,11 @@ public final class Topologies {
    * capacity is {@code capacityRatio} times its recipients' needs divided by {@code k}, so the commons
    * as a whole has {@code capacityRatio} times the capacity its needs ask for.
    *
+   * @param participants the number of participants
+   * @param k providers per recipient
+   * @param capacityRatio total capacity over total need
+   * @param random the source of every choice
+   * @return the commons
    * @throws IllegalArgumentException if {@code participants < k + 1}, {@code k < 1} or the ratio is not
    *     positive and finite
    */
@@ -106,6 +111,10 @@ public final class Topologies {
    * recognises {@code partners} others (or everyone, in a smaller commons) with shares summing to
    * one, reciprocated, so each participant is served by about {@code partners} providers at once.
    *
+   * @param participants the number of participants
+   * @param partners how many others each recognises
+   * @param random the source of every choice
+   * @return the commons
    * @throws IllegalArgumentException if {@code participants < 2} or {@code partners < 1}
    */
   public static Commons denseMutual(int participants, int partners, RandomGenerator random) {

@@ -32,7 +32,18 @@ public record NetworkConditions(
     Duration ackTimeout,
     int maxRetransmissions) {
 
-  /** Validates every field; see the class description for the rules. */
+  /**
+   * Validates every field; see the class description for the rules.
+   *
+   * @param minLatency the shortest hop latency
+   * @param maxLatency the longest hop latency
+   * @param loss the probability a hop loses a message
+   * @param duplication the probability a hop duplicates a message
+   * @param reordering the probability a message is held back
+   * @param reorderDelay how long a held-back message waits
+   * @param ackTimeout how long a publisher waits for an acknowledgement before resending
+   * @param maxRetransmissions how often a publish is resent at most
+   */
   public NetworkConditions {
     requireNonNegative("minLatency", minLatency);
     requireNonNegative("maxLatency", maxLatency);
@@ -55,7 +66,11 @@ public record NetworkConditions(
     }
   }
 
-  /** No faults: every hop takes exactly 10 ms and arrives once, in order. */
+  /**
+   * No faults: every hop takes exactly 10 ms and arrives once, in order.
+   *
+   * @return the faultless conditions
+   */
   public static NetworkConditions perfect() {
     Duration ten = Duration.ofMillis(10);
     return new NetworkConditions(ten, ten, 0, 0, 0, Duration.ZERO, Duration.ofMillis(100), 10);
@@ -64,35 +79,65 @@ public record NetworkConditions(
   /**
    * A wide-area network without faults yet: 20 to 150 ms per hop, so messages already overtake each
    * other. Add faults with the {@code with...} methods.
+   *
+   * @return the wide-area conditions
    */
   public static NetworkConditions wideArea() {
     return new NetworkConditions(
         Duration.ofMillis(20), Duration.ofMillis(150), 0, 0, 0, Duration.ofMillis(500), Duration.ofMillis(400), 10);
   }
 
-  /** These conditions with a hop latency drawn uniformly from {@code [min, max]}. */
+  /**
+   * These conditions with a hop latency drawn uniformly from {@code [min, max]}.
+   *
+   * @param min the shortest hop latency
+   * @param max the longest hop latency
+   * @return the changed conditions
+   */
   public NetworkConditions withLatency(Duration min, Duration max) {
     return new NetworkConditions(min, max, loss, duplication, reordering, reorderDelay, ackTimeout, maxRetransmissions);
   }
 
-  /** These conditions with a loss probability per hop. */
+  /**
+   * These conditions with a loss probability per hop.
+   *
+   * @param probability the loss probability, in [0, 1]
+   * @return the changed conditions
+   */
   public NetworkConditions withLoss(double probability) {
     return new NetworkConditions(
         minLatency, maxLatency, probability, duplication, reordering, reorderDelay, ackTimeout, maxRetransmissions);
   }
 
-  /** These conditions with a duplication probability per hop. */
+  /**
+   * These conditions with a duplication probability per hop.
+   *
+   * @param probability the duplication probability, in [0, 1]
+   * @return the changed conditions
+   */
   public NetworkConditions withDuplication(double probability) {
     return new NetworkConditions(
         minLatency, maxLatency, loss, probability, reordering, reorderDelay, ackTimeout, maxRetransmissions);
   }
 
-  /** These conditions where a message is held back {@code delay} with the given probability. */
+  /**
+   * These conditions where a message is held back {@code delay} with the given probability.
+   *
+   * @param probability the probability a message is held back, in [0, 1]
+   * @param delay how long it is held back
+   * @return the changed conditions
+   */
   public NetworkConditions withReordering(double probability, Duration delay) {
     return new NetworkConditions(minLatency, maxLatency, loss, duplication, probability, delay, ackTimeout, maxRetransmissions);
   }
 
-  /** These conditions with another acknowledgement timeout and retransmission limit for publishes. */
+  /**
+   * These conditions with another acknowledgement timeout and retransmission limit for publishes.
+   *
+   * @param timeout how long a publisher waits for an acknowledgement
+   * @param maxRetransmissions how often a publish is resent at most
+   * @return the changed conditions
+   */
   public NetworkConditions withRetransmission(Duration timeout, int maxRetransmissions) {
     return new NetworkConditions(minLatency, maxLatency, loss, duplication, reordering, reorderDelay, timeout, maxRetransmissions);
   }

@@ -33,12 +33,31 @@ public record NetworkStats(
     long listenerFailures,
     java.util.SortedMap<String, Long> publishesByDocument) {
 
-  /** Copies the map. */
+  /**
+   * Copies the map.
+   *
+   * @param publishes publishes sent
+   * @param deliveries deliveries sent
+   * @param acks acknowledgements sent
+   * @param retransmissions publishes resent
+   * @param lost messages lost
+   * @param duplicated messages duplicated
+   * @param droppedByPartition messages dropped at a partition
+   * @param droppedByCrash messages dropped at a crashed node
+   * @param staleAtRelay publishes the relay ignored as older than what it held
+   * @param bytes payload bytes sent
+   * @param listenerFailures listener calls that threw
+   * @param publishesByDocument publishes by document name
+   */
   public NetworkStats {
     publishesByDocument = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(publishesByDocument));
   }
 
-  /** Every message put on the wire: publishes, deliveries and acknowledgements. */
+  /**
+   * Every message put on the wire: publishes, deliveries and acknowledgements.
+   *
+   * @return the number of messages sent
+   */
   public long messages() {
     return publishes + deliveries + acks;
   }

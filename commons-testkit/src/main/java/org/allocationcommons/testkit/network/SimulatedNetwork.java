@@ -98,6 +98,10 @@ public final class SimulatedNetwork {
   /**
    * A network on {@code scheduler} whose random faults are drawn from {@code seed}.
    *
+   * @param scheduler the virtual scheduler messages travel on
+   * @param seed the seed of every random fault
+   * @param conditions the initial conditions
+   * @return the network
    * @throws NullPointerException if the scheduler or conditions are null
    */
   public static SimulatedNetwork create(VirtualScheduler scheduler, long seed, NetworkConditions conditions) {
@@ -105,12 +109,20 @@ public final class SimulatedNetwork {
         Objects.requireNonNull(scheduler, "scheduler"), seed, Objects.requireNonNull(conditions, "conditions"));
   }
 
-  /** The conditions applied to messages sent from now on. */
+  /**
+   * The conditions applied to messages sent from now on.
+   *
+   * @return the current conditions
+   */
   public NetworkConditions conditions() {
     return conditions;
   }
 
-  /** Changes the conditions for messages sent from now on (messages in flight keep theirs). */
+  /**
+   * Changes the conditions for messages sent from now on (messages in flight keep theirs).
+   *
+   * @param conditions the new conditions
+   */
   public void setConditions(NetworkConditions conditions) {
     this.conditions = Objects.requireNonNull(conditions, "conditions");
   }
@@ -119,6 +131,8 @@ public final class SimulatedNetwork {
    * The current transport of {@code node}, created on first use and again after the previous one was
    * closed or the node restarted.
    *
+   * @param node the node's name
+   * @return its transport
    * @throws IllegalArgumentException if the name is blank
    * @throws IllegalStateException if the node is crashed
    */
@@ -135,12 +149,21 @@ public final class SimulatedNetwork {
     return e;
   }
 
-  /** Every node that ever got a transport, in order of first use. */
+  /**
+   * Every node that ever got a transport, in order of first use.
+   *
+   * @return the node names
+   */
   public Set<String> nodes() {
     return Set.copyOf(endpoints.keySet());
   }
 
-  /** Whether {@code node} is crashed and not yet restarted. */
+  /**
+   * Whether {@code node} is crashed and not yet restarted.
+   *
+   * @param node the node's name
+   * @return true when crashed and not restarted
+   */
   public boolean isCrashed(String node) {
     return crashed.contains(node);
   }
@@ -150,6 +173,7 @@ public final class SimulatedNetwork {
    * it are dropped on arrival, and its pending publishes never complete (the process is gone); what it
    * already put on the wire still travels. A crashed node's transport drops further publishes.
    *
+   * @param node the node to crash
    * @throws IllegalArgumentException if the node never had a transport
    * @throws IllegalStateException if it is already crashed
    */
@@ -167,6 +191,7 @@ public final class SimulatedNetwork {
    * Lets a crashed node come back: the next {@link #transportFor(String)} gives it a fresh transport,
    * with no subscriptions, as a restarted process would have.
    *
+   * @param node the crashed node
    * @throws IllegalArgumentException if the node never had a transport
    * @throws IllegalStateException if it is not crashed
    */
@@ -182,6 +207,7 @@ public final class SimulatedNetwork {
    * Splits the network: each group becomes an island that reaches only its own members, and every node
    * not in a group stays with the rest. Each island starts with a copy of what the relay held.
    *
+   * @param groups the islands, each a set of node names
    * @throws IllegalArgumentException if there are no groups, a group is empty, a name is blank, or a
    *     node is in two groups
    * @throws IllegalStateException if the network is already partitioned (heal it first)
@@ -216,7 +242,11 @@ public final class SimulatedNetwork {
     }
   }
 
-  /** Whether the network is currently split by {@link #partition(Collection)}. */
+  /**
+   * Whether the network is currently split by {@link #partition(Collection)}.
+   *
+   * @return true when partitioned
+   */
   public boolean isPartitioned() {
     return replicas.size() > 1;
   }
@@ -269,13 +299,21 @@ public final class SimulatedNetwork {
   /**
    * The latest payload at {@code path} held by the relay that serves {@code node} (its island's copy
    * when partitioned), if any.
+   *
+   * @param node the node whose relay to read
+   * @param path the document path
+   * @return a copy of the payload, or empty if none
    */
   public Optional<byte[]> relayPayload(String node, String path) {
     Entry e = replicas.get(componentOf(requireName(node))).get(DocumentPaths.requireValid(path));
     return e == null ? Optional.empty() : Optional.of(e.payload.clone());
   }
 
-  /** A snapshot of the counters. */
+  /**
+   * A snapshot of the counters.
+   *
+   * @return the counters
+   */
   public NetworkStats stats() {
     return new NetworkStats(
         publishes, deliveries, acks, retransmissions, lost, duplicated,

@@ -28,7 +28,11 @@ public final class HtmlReport {
   /**
    * Writes the report of {@code runs} to {@code file}, creating parent directories.
    *
+   * @param file the HTML file to write
+   * @param title the report's title
+   * @param runs the simulation runs to report
    * @throws IllegalArgumentException if there are no runs
+   * @throws IOException if the file cannot be written
    */
   public static void write(Path file, String title, List<SimulationResult> runs) throws IOException {
     write(file, title, runs, List.of());
@@ -38,7 +42,12 @@ public final class HtmlReport {
    * Writes the report of {@code runs} with, beside each, where the centralised solver's fixed point
    * on the same commitments stands ({@code references}, one per run in order, or none).
    *
+   * @param file the HTML file to write
+   * @param title the report's title
+   * @param runs the simulation runs to report
+   * @param references the centralised reference of each run, or none
    * @throws IllegalArgumentException if there are no runs, or references are given but not one per run
+   * @throws IOException if the file cannot be written
    */
   public static void write(Path file, String title, List<SimulationResult> runs, List<Reference> references)
       throws IOException {
@@ -53,13 +62,23 @@ public final class HtmlReport {
   /**
    * The report of {@code runs} as an HTML document.
    *
+   * @param title the report's title
+   * @param runs the simulation runs to report
+   * @return the HTML document
    * @throws IllegalArgumentException if there are no runs
    */
   public static String render(String title, List<SimulationResult> runs) {
     return render(title, runs, List.of());
   }
 
-  /** The report with the centralised references (see {@link #write(Path, String, List, List)}). */
+  /**
+   * The report with the centralised references (see {@link #write(Path, String, List, List)}).
+   *
+   * @param title the report's title
+   * @param runs the simulation runs to report
+   * @param references the centralised reference of each run, or none
+   * @return the HTML document
+   */
   public static String render(String title, List<SimulationResult> runs, List<Reference> references) {
     if (runs.isEmpty()) {
       throw new IllegalArgumentException("a report needs at least one run, got none");

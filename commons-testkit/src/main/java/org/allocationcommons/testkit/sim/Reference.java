@@ -11,13 +11,25 @@ import java.util.Objects;
  */
 public record Reference(Settlement run, Settlement centralised, double distance) {
 
-  /** Both settlements are required. */
+  /**
+   * Both settlements are required.
+   *
+   * @param run where the simulation settled
+   * @param centralised where the centralised solver settled
+   * @param distance the distance between the two, as {@link Settlement#distanceTo} measures it
+   */
   public Reference {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(centralised, "centralised");
   }
 
-  /** The comparison of {@code run} with {@code centralised}. */
+  /**
+   * The comparison of {@code run} with {@code centralised}.
+   *
+   * @param run where the simulation settled
+   * @param centralised where the centralised solver settled
+   * @return the comparison
+   */
   public static Reference of(Settlement run, Settlement centralised) {
     return new Reference(run, centralised, run.distanceTo(centralised.received()));
   }

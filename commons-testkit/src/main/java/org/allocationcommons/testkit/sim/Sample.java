@@ -31,7 +31,11 @@ public record Sample(
     double overAllocation,
     boolean partitioned) {
 
-  /** {@code converged / active}, or 0 when no node is active. */
+  /**
+   * {@code converged / active}, or 0 when no node is active.
+   *
+   * @return the converged fraction of active nodes
+   */
   public double convergedFraction() {
     return active == 0 ? 0 : (double) converged / active;
   }

@@ -25,12 +25,28 @@ public record Settlement(
     Map<String, Double> received, double capacity, double given, double overAllocation, double unusedCapacity,
     double unmetNeed) {
 
-  /** Copies the map. */
+  /**
+   * Copies the map.
+   *
+   * @param received what each recipient receives, by pubKey
+   * @param capacity the total capacity
+   * @param given the total given
+   * @param overAllocation the total received beyond stated needs
+   * @param unusedCapacity the capacity not given
+   * @param unmetNeed the stated need not received
+   */
   public Settlement {
     received = Collections.unmodifiableMap(new TreeMap<>(received));
   }
 
-  /** The settlement of {@code received} against {@code statedNeeds} and {@code capacities}. */
+  /**
+   * The settlement of {@code received} against {@code statedNeeds} and {@code capacities}.
+   *
+   * @param received what each recipient receives, by pubKey
+   * @param statedNeeds each participant's stated need
+   * @param capacities each participant's capacity
+   * @return the settlement
+   */
   public static Settlement of(
       Map<String, Double> received, Map<String, Double> statedNeeds, Map<String, Double> capacities) {
     double capacity = capacities.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -48,12 +64,24 @@ public record Settlement(
     return new Settlement(received, capacity, given, over, Math.max(0, capacity - given), unmet);
   }
 
-  /** Where the simulation's live nodes stand now. */
+  /**
+   * Where the simulation's live nodes stand now.
+   *
+   * @param sim the simulation
+   * @return its settlement now
+   */
   public static Settlement of(Simulation sim) {
     return of(sim.receivedByRecipient(), sim.statedNeeds(), sim.capacities());
   }
 
-  /** The centralised solver's fixed point on {@code commitments} (at most {@code maxRounds} rounds). */
+  /**
+   * The centralised solver's fixed point on {@code commitments} (at most {@code maxRounds} rounds).
+   *
+   * @param commitments the commitments to solve
+   * @param policy how capacity is shared
+   * @param maxRounds the most rounds to run
+   * @return the solution
+   */
   public static CentralisedSolver.Solution centralised(
       Iterable<Commitment> commitments, AllocationPolicy policy, int maxRounds) {
     Map<String, Commitment> byKey = new TreeMap<>();
@@ -66,6 +94,9 @@ public record Settlement(
   /**
    * The L1 distance between each recipient's total here and in {@code reference}, divided by the
    * total capacity (0 when there is none).
+   *
+   * @param reference what each recipient receives in the reference
+   * @return the normalised L1 distance
    */
   public double distanceTo(Map<String, Double> reference) {
     Set<String> keys = new TreeSet<>(received.keySet());

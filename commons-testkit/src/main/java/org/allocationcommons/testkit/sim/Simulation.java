@@ -145,32 +145,56 @@ public final class Simulation implements AutoCloseable {
     join(joinRandom);
   }
 
-  /** A builder with the defaults described on its methods. */
+  /**
+   * A builder with the defaults described on its methods.
+   *
+   * @return the builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** What this simulation runs. */
+  /**
+   * What this simulation runs.
+   *
+   * @return the settings
+   */
   public SimulationSettings settings() {
     return settings;
   }
 
-  /** The commons being simulated, with the participants' real keys. */
+  /**
+   * The commons being simulated, with the participants' real keys.
+   *
+   * @return the commons
+   */
   public Commons commons() {
     return commons;
   }
 
-  /** The participants' pubKeys, founder first. */
+  /**
+   * The participants' pubKeys, founder first.
+   *
+   * @return the pubKeys, founder first
+   */
   public List<String> participants() {
     return participants;
   }
 
-  /** The network, to inspect its counters or inject faults directly. */
+  /**
+   * The network, to inspect its counters or inject faults directly.
+   *
+   * @return the simulated network
+   */
   public SimulatedNetwork network() {
     return network;
   }
 
-  /** The shared virtual scheduler. */
+  /**
+   * The shared virtual scheduler.
+   *
+   * @return the scheduler
+   */
   public VirtualScheduler scheduler() {
     return scheduler;
   }
@@ -178,6 +202,8 @@ public final class Simulation implements AutoCloseable {
   /**
    * The current node of {@code pubKey} (after a crash and restart, the new one).
    *
+   * @param pubKey the participant
+   * @return its current node
    * @throws IllegalArgumentException if it is not a participant
    */
   public CommonsNode node(String pubKey) {
@@ -188,12 +214,20 @@ public final class Simulation implements AutoCloseable {
     return n;
   }
 
-  /** The participants currently crashed. */
+  /**
+   * The participants currently crashed.
+   *
+   * @return the crashed participants' pubKeys
+   */
   public Set<String> crashed() {
     return Set.copyOf(crashed);
   }
 
-  /** Virtual milliseconds since the simulation started. */
+  /**
+   * Virtual milliseconds since the simulation started.
+   *
+   * @return the virtual milliseconds elapsed
+   */
   public long nowMillis() {
     return (nanos(scheduler.now()) - startNanos) / 1_000_000L;
   }
@@ -211,6 +245,7 @@ public final class Simulation implements AutoCloseable {
   /**
    * Runs until the network counts as converged at a sample, for at most {@code within}.
    *
+   * @param within the most virtual time to run
    * @return the virtual time (ms since the start) of the converged sample, or empty
    */
   public OptionalLong runUntilConverged(Duration within) {
@@ -221,6 +256,8 @@ public final class Simulation implements AutoCloseable {
    * Runs until {@code condition} holds at a sample, for at most {@code within}; the condition is
    * checked right after each sample is recorded, so it may read the simulation and its nodes.
    *
+   * @param condition checked after each sample
+   * @param within the most virtual time to run
    * @return the virtual time (ms since the start) of the first sample at which it held, or empty
    */
   public OptionalLong runUntil(BooleanSupplier condition, Duration within) {
@@ -240,7 +277,11 @@ public final class Simulation implements AutoCloseable {
     }
   }
 
-  /** Runs for {@code duration} of virtual time, sampling on the way. */
+  /**
+   * Runs for {@code duration} of virtual time, sampling on the way.
+   *
+   * @param duration the virtual time to run
+   */
   public void runFor(Duration duration) {
     requireOpen();
     advanceTo(nowMillis() + duration.toMillis());
@@ -249,6 +290,7 @@ public final class Simulation implements AutoCloseable {
   /**
    * Cuts {@code group} off from the other participants until {@link #heal()}.
    *
+   * @param group the pubKeys cut off
    * @throws IllegalArgumentException if a key is not a participant
    */
   public void partition(Collection<String> group) {
@@ -269,6 +311,7 @@ public final class Simulation implements AutoCloseable {
    * Crashes these participants at once: their tasks stop, their transports go dark, nothing unflushed
    * is written.
    *
+   * @param pubKeys the participants to crash
    * @throws IllegalArgumentException if a key is not a participant
    * @throws IllegalStateException if one is already crashed
    */
@@ -292,6 +335,7 @@ public final class Simulation implements AutoCloseable {
    * Restarts crashed participants from their storage directories, with fresh transports and the same
    * identities and bootstrap lists; they load their own documents and stamp from disk.
    *
+   * @param pubKeys the crashed participants to restart
    * @throws IllegalStateException if one is not crashed
    */
   public void restart(Collection<String> pubKeys) {
@@ -311,7 +355,11 @@ public final class Simulation implements AutoCloseable {
     event("restarted " + pubKeys.size() + " participants from storage");
   }
 
-  /** A sample of the current state (not recorded in the timeline). */
+  /**
+   * A sample of the current state (not recorded in the timeline).
+   *
+   * @return the sample
+   */
   public Sample sample() {
     long now = scheduler.nowMillis();
     int active = 0;
@@ -347,6 +395,8 @@ public final class Simulation implements AutoCloseable {
   /**
    * What each recipient receives now: the sum over the live providers' latest allocation states
    * (recipients that receive nothing are absent).
+   *
+   * @return the totals received, by pubKey
    */
   public Map<String, Double> receivedByRecipient() {
     Map<String, Double> received = new java.util.TreeMap<>();
@@ -359,12 +409,20 @@ public final class Simulation implements AutoCloseable {
     return received;
   }
 
-  /** Each participant's stated need (the sum of its need slots as generated). */
+  /**
+   * Each participant's stated need (the sum of its need slots as generated).
+   *
+   * @return the stated needs, by pubKey
+   */
   public Map<String, Double> statedNeeds() {
     return java.util.Collections.unmodifiableMap(statedNeed);
   }
 
-  /** Each participant's capacity (the sum of its capacity slots as generated). */
+  /**
+   * Each participant's capacity (the sum of its capacity slots as generated).
+   *
+   * @return the capacities, by pubKey
+   */
   public Map<String, Double> capacities() {
     return java.util.Collections.unmodifiableMap(capacity);
   }
@@ -372,6 +430,8 @@ public final class Simulation implements AutoCloseable {
   /**
    * A fingerprint of everything the live nodes last published but stamps, timestamps and damping
    * histories: equal fingerprints mean nothing was republished but heartbeats in between.
+   *
+   * @return the published content, by pubKey
    */
   public Map<String, List<Object>> publishedFingerprint() {
     Map<String, List<Object>> f = new java.util.TreeMap<>();
@@ -394,12 +454,21 @@ public final class Simulation implements AutoCloseable {
     return f;
   }
 
-  /** Whether {@code pubKey}'s node is converged and informed (see the class description). */
+  /**
+   * Whether {@code pubKey}'s node is converged and informed (see the class description).
+   *
+   * @param pubKey the participant
+   * @return true when its node is converged and informed
+   */
   public boolean isConverged(String pubKey) {
     return !crashed.contains(pubKey) && isConverged(pubKey, node(pubKey), scheduler.nowMillis());
   }
 
-  /** The run so far: timeline, events, convergence, network counters. */
+  /**
+   * The run so far: timeline, events, convergence, network counters.
+   *
+   * @return the result so far
+   */
   public SimulationResult result() {
     return new SimulationResult(settings, timeline, events, convergedAt, network.stats(),
         Duration.ofNanos(System.nanoTime() - wallStart));
@@ -654,7 +723,12 @@ public final class Simulation implements AutoCloseable {
 
     private Builder() {}
 
-    /** Participants of a generated commons. Default 50. */
+    /**
+     * Participants of a generated commons. Default 50.
+     *
+     * @param nodes the number of participants
+     * @return this builder
+     */
     public Builder nodes(int nodes) {
       if (nodes < 1) {
         throw new IllegalArgumentException("nodes must be >= 1, was " + nodes);
@@ -663,61 +737,111 @@ public final class Simulation implements AutoCloseable {
       return this;
     }
 
-    /** Simulates this commons instead of a generated one; its participants get real keys in order. */
+    /**
+     * Simulates this commons instead of a generated one; its participants get real keys in order.
+     *
+     * @param commons the commons to simulate
+     * @return this builder
+     */
     public Builder commons(Commons commons) {
       this.commons = Objects.requireNonNull(commons, "commons");
       return this;
     }
 
-    /** Seed of the generated commons, the identities, the joins and every network fault. Default 1. */
+    /**
+     * Seed of the generated commons, the identities, the joins and every network fault. Default 1.
+     *
+     * @param seed the seed of every random choice
+     * @return this builder
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
-    /** Per-message faults. Default: wide area (20-150 ms), 5% loss, 2% duplication, 5% reordering. */
+    /**
+     * Per-message faults. Default: wide area (20-150 ms), 5% loss, 2% duplication, 5% reordering.
+     *
+     * @param network the fault conditions
+     * @return this builder
+     */
     public Builder network(NetworkConditions network) {
       this.network = Objects.requireNonNull(network, "network");
       return this;
     }
 
-    /** Allocation policy of every node. Default {@link AllocationPolicy#FAITHFUL}. */
+    /**
+     * Allocation policy of every node. Default {@link AllocationPolicy#FAITHFUL}.
+     *
+     * @param policy the allocation policy
+     * @return this builder
+     */
     public Builder policy(AllocationPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** Virtual time after which {@link Simulation#runUntilConverged()} gives up. Default 5 minutes. */
+    /**
+     * Virtual time after which {@link Simulation#runUntilConverged()} gives up. Default 5 minutes.
+     *
+     * @param limit the virtual time limit
+     * @return this builder
+     */
     public Builder timeLimit(Duration limit) {
       this.timeLimit = Objects.requireNonNull(limit, "timeLimit");
       return this;
     }
 
-    /** Virtual interval between timeline samples. Default 1 s. */
+    /**
+     * Virtual interval between timeline samples. Default 1 s.
+     *
+     * @param interval the sampling interval
+     * @return this builder
+     */
     public Builder sampleEvery(Duration interval) {
       this.sampleEvery = Objects.requireNonNull(interval, "sampleEvery");
       return this;
     }
 
-    /** Fraction of active nodes that must be converged. Default 0.8 (SPEC 4.5). */
+    /**
+     * Fraction of active nodes that must be converged. Default 0.8 (SPEC 4.5).
+     *
+     * @param threshold the converged fraction required, in (0, 1]
+     * @return this builder
+     */
     public Builder threshold(double threshold) {
       this.threshold = threshold;
       return this;
     }
 
-    /** Commitment republication interval of every node (below 60 s). Default 20 s. */
+    /**
+     * Commitment republication interval of every node (below 60 s). Default 20 s.
+     *
+     * @param interval the republication interval
+     * @return this builder
+     */
     public Builder heartbeat(Duration interval) {
       this.heartbeat = Objects.requireNonNull(interval, "heartbeat");
       return this;
     }
 
-    /** Where the nodes' storage directories go. Default: a temporary directory deleted on close. */
+    /**
+     * Where the nodes' storage directories go. Default: a temporary directory deleted on close.
+     *
+     * @param directory the root of the storage directories
+     * @return this builder
+     */
     public Builder storageRoot(Path directory) {
       this.storageRoot = Objects.requireNonNull(directory, "storageRoot");
       return this;
     }
 
-    /** Called with every timeline sample as it is taken, for progress output. */
+    /**
+     * Called with every timeline sample as it is taken, for progress output.
+     *
+     * @param listener receives each sample
+     * @return this builder
+     */
     public Builder onSample(Consumer<Sample> listener) {
       this.onSample = Objects.requireNonNull(listener, "onSample");
       return this;
@@ -727,6 +851,7 @@ public final class Simulation implements AutoCloseable {
      * Builds the nodes (founder, then sponsored joins) and feeds them their commitments; nothing runs
      * until the simulation is driven.
      *
+     * @return the simulation, not yet running
      * @throws IllegalArgumentException naming a setting that is out of range
      */
     public Simulation build() {

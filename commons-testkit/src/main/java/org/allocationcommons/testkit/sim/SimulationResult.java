@@ -27,7 +27,16 @@ public record SimulationResult(
     NetworkStats network,
     Duration wallTime) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param settings what was run
+   * @param timeline the samples, oldest first
+   * @param events what happened (joins, crashes, partitions), in order
+   * @param convergedAtMillis virtual time of convergence, if it converged
+   * @param network the network counters at the end
+   * @param wallTime the real time the run took
+   */
   public SimulationResult {
     Objects.requireNonNull(settings, "settings");
     timeline = List.copyOf(timeline);
@@ -37,22 +46,38 @@ public record SimulationResult(
     Objects.requireNonNull(wallTime, "wallTime");
   }
 
-  /** Whether the network converged within the time limit. */
+  /**
+   * Whether the network converged within the time limit.
+   *
+   * @return true when converged in time
+   */
   public boolean converged() {
     return convergedAtMillis.isPresent();
   }
 
-  /** The largest encoded stamp seen in any sample, in bytes. */
+  /**
+   * The largest encoded stamp seen in any sample, in bytes.
+   *
+   * @return the largest stamp size, in bytes
+   */
   public int maxStampBytes() {
     return timeline.stream().mapToInt(Sample::maxStampBytes).max().orElse(0);
   }
 
-  /** Unused capacity at the last sample (0 when there is none). */
+  /**
+   * Unused capacity at the last sample (0 when there is none).
+   *
+   * @return the unused capacity at the end
+   */
   public double finalUnusedCapacity() {
     return timeline.isEmpty() ? 0 : timeline.get(timeline.size() - 1).unusedCapacity();
   }
 
-  /** Virtual time covered by the timeline, in milliseconds. */
+  /**
+   * Virtual time covered by the timeline, in milliseconds.
+   *
+   * @return the virtual time covered, in milliseconds
+   */
   public long virtualMillis() {
     return timeline.isEmpty() ? 0 : timeline.get(timeline.size() - 1).atMillis();
   }

@@ -25,7 +25,17 @@ public record SimulationSettings(
     Duration sampleEvery,
     double threshold) {
 
-  /** Validates every field, naming it and the rule. */
+  /**
+   * Validates every field, naming it and the rule.
+   *
+   * @param nodes the number of participants
+   * @param seed the seed of every random choice
+   * @param network the fault conditions
+   * @param policy the allocation policy
+   * @param timeLimit the virtual time limit
+   * @param sampleEvery the sampling interval
+   * @param threshold the converged fraction required
+   */
   public SimulationSettings {
     if (nodes < 1) {
       throw new IllegalArgumentException("nodes must be >= 1, was " + nodes);

@@ -44,10 +44,18 @@ public abstract class TransportContract {
   private Transport a;
   private Transport b;
 
-  /** A new transport on the shared medium under test; closed by the contract after each test. */
+  /**
+   * A new transport on the shared medium under test; closed by the contract after each test.
+   *
+   * @return the new transport
+   */
   protected abstract Transport open();
 
-  /** How long a delivery may take. Default 10 s. */
+  /**
+   * How long a delivery may take. Default 10 s.
+   *
+   * @return the delivery timeout
+   */
   protected Duration patience() {
     return Duration.ofSeconds(10);
   }
