@@ -2,17 +2,13 @@ package org.allocationcommons.sync;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -25,44 +21,37 @@ import org.allocationcommons.core.model.NeedSlot;
 import org.allocationcommons.core.subgroups.Subgroups;
 import org.allocationcommons.itc.Stamp;
 import org.allocationcommons.sync.causality.CausalRegister;
-import org.allocationcommons.sync.causality.Order;
 import org.allocationcommons.sync.codec.Codec;
 import org.allocationcommons.sync.codec.InvalidDocumentException;
-import org.allocationcommons.sync.document.DocumentType;
 import org.allocationcommons.sync.document.Invitation;
 import org.allocationcommons.sync.document.RecognitionWeights;
 import org.allocationcommons.sync.document.Retirement;
 import org.allocationcommons.sync.envelope.Envelopes;
 import org.allocationcommons.sync.envelope.Identity;
-import org.allocationcommons.sync.envelope.Opened;
 import org.allocationcommons.sync.envelope.PubKeys;
 import org.allocationcommons.sync.envelope.Rejection;
 import org.allocationcommons.sync.envelope.RejectionCounter;
-import org.allocationcommons.sync.inbound.Admission;
 import org.allocationcommons.sync.inbound.InboundBudget;
 import org.allocationcommons.sync.inbound.InboundGuard;
-import org.allocationcommons.sync.internal.Certificate;
 import org.allocationcommons.sync.internal.Hops;
 import org.allocationcommons.sync.internal.Inbound;
 import org.allocationcommons.sync.internal.Inputs;
-import org.allocationcommons.sync.internal.Membership;
 import org.allocationcommons.sync.internal.OwnDocuments;
+import org.allocationcommons.sync.internal.PeerDocuments;
 import org.allocationcommons.sync.internal.ProviderSide;
+import org.allocationcommons.sync.internal.Publications;
 import org.allocationcommons.sync.internal.Publisher;
+import org.allocationcommons.sync.internal.Reactor;
+import org.allocationcommons.sync.internal.Receiver;
 import org.allocationcommons.sync.internal.RecipientSide;
 import org.allocationcommons.sync.internal.SafeListener;
 import org.allocationcommons.sync.internal.Sponsorship;
 import org.allocationcommons.sync.internal.Subscriptions;
-import org.allocationcommons.sync.persist.PersistentStore;
 import org.allocationcommons.sync.persist.StorageException;
-import org.allocationcommons.sync.spi.Connectivity;
 import org.allocationcommons.sync.spi.DocumentPaths;
 import org.allocationcommons.sync.spi.Transport;
-import org.allocationcommons.sync.store.Debouncer;
 import org.allocationcommons.sync.store.ReadableStore;
 import org.allocationcommons.sync.store.Stores;
-import org.allocationcommons.sync.store.WritableStore;
-import org.allocationcommons.sync.time.Cancellable;
 import org.allocationcommons.sync.time.Scheduler;
 import org.allocationcommons.sync.time.SystemScheduler;
 import org.allocationcommons.sync.time.VirtualScheduler;
@@ -144,52 +133,25 @@ public final class CommonsNode implements AutoCloseable {
   private final boolean ownsScheduler;
   private final Codec codec;
   private final Envelopes envelopes;
-  private final Duration heartbeat;
-  private final long quietMillis;
   private final AtomicLong listenerFailures = new AtomicLong();
-  private final NodeListener listener;
+  private final RejectionCounter rejections = new RejectionCounter();
   private final Hops hops;
+  private final Set<String> follows = new LinkedHashSet<>();
+  private final AtomicBoolean started = new AtomicBoolean();
+  private Transport.Registration connectivityRegistration;
+  private boolean warnedNotMember;
 
-  // parts
+  // parts (org.allocationcommons.sync.internal): this class wires them and delegates to them
   private final OwnDocuments own;
   private final Publisher publisher;
+  private final Publications publications;
   private final Sponsorship sponsorship;
-  private final Inbound inbound;
+  private final PeerDocuments peers;
   private final ProviderSide provider;
   private final RecipientSide recipient;
+  private final Reactor reactor;
+  private final Receiver receiver;
   private final Subscriptions subscriptions;
-
-  // network state
-  private final CausalRegister<Commitment> commitments = CausalRegister.named("commitment");
-  private final CausalRegister<AllocationState> states = CausalRegister.named("allocationState");
-  private final CausalRegister<RecognitionWeights> weights = CausalRegister.named("recognitionWeights");
-  private final RejectionCounter rejections = new RejectionCounter();
-
-  // readables
-  private final WritableStore<Map<String, Commitment>> networkCommitments;
-  private final WritableStore<Received> received;
-  private final WritableStore<Boolean> converged;
-  private final WritableStore<ConvergenceStatus> convergence;
-
-  // reactive machinery
-  private final Debouncer allocate;
-  private final Debouncer publishCommitment;
-  private final Set<String> follows = new LinkedHashSet<>();
-  private Cancellable heartbeatTask;
-  private Cancellable recheckTask;
-  private Cancellable certificateTask;
-  private long certificateDue = Long.MAX_VALUE;
-  private Transport.Registration connectivityRegistration;
-  private Connectivity connectivity = Connectivity.UNKNOWN;
-  private boolean commitmentUnpublished;
-  private boolean weightsUnpublished;
-  private boolean stateUnpublished;
-  private boolean computed;
-  private boolean givesSomething;
-  private boolean warnedNotMember;
-  private long lastInputChange = Long.MIN_VALUE;
-  private long lastReceivedChange = Long.MIN_VALUE;
-  private final AtomicBoolean started = new AtomicBoolean();
 
   private CommonsNode(Builder b, Identity identity) {
     this.identity = identity;
@@ -199,39 +161,32 @@ public final class CommonsNode implements AutoCloseable {
     this.scheduler = ownsScheduler ? Scheduler.system("commons-node-" + me.substring(0, 8)) : b.scheduler;
     this.codec = b.codec;
     this.envelopes = Envelopes.using(codec);
-    this.heartbeat = b.heartbeat;
-    this.quietMillis = b.allocationDebounce.plus(CONVERGENCE_RECHECK).toMillis();
-    this.listener = new SafeListener(b.listener, listenerFailures);
+    NodeListener listener = new SafeListener(b.listener, listenerFailures);
     this.hops = new Hops(scheduler, me);
     Consumer<RuntimeException> onFailure =
         e -> {
           listenerFailures.incrementAndGet();
           Stores.LOG_FAILURES.accept(e);
         };
-    this.networkCommitments = Stores.writable(Map.of(), onFailure);
-    this.received = Stores.writable(Received.NOTHING, onFailure);
-    this.converged = Stores.writable(false, onFailure);
-    this.convergence = Stores.writable(ConvergenceStatus.NOT_YET, onFailure);
+    this.peers = new PeerDocuments(onFailure);
     this.own = OwnDocuments.open(Optional.ofNullable(b.storage), me, codec, scheduler, b.persistDebounce, onFailure);
     this.publisher = new Publisher(identity, envelopes, transport, own, listener);
     this.sponsorship = new Sponsorship(me, own, publisher, rejections, scheduler::nowMillis);
-    this.inbound =
+    Inbound inbound =
         new Inbound(envelopes, InboundGuard.builder(scheduler::nowMillis).budget(b.inboundBudget).build(), rejections, listener,
             scheduler::nowMillis, b.maxClockSkew.toMillis());
     this.provider = new ProviderSide(me, b.policy, own.state().get());
     this.recipient = new RecipientSide(me);
-    this.subscriptions = new Subscriptions(me, transport, this::delivered, inbound::forget);
-    this.allocate = Debouncer.of(scheduler, b.allocationDebounce, this::recompute);
-    this.publishCommitment = Debouncer.of(scheduler, b.allocationDebounce, this::publishCommitmentNow);
+    this.publications = new Publications(me, scheduler, b.allocationDebounce, b.heartbeat, own, publisher, provider, hops::closed);
+    long quietMillis = b.allocationDebounce.plus(CONVERGENCE_RECHECK).toMillis();
+    this.reactor = new Reactor(me, scheduler, b.allocationDebounce, CONVERGENCE_RECHECK, quietMillis, own, peers, provider,
+        recipient, publications, listener, hops::closed, this::syncSubscriptions, onFailure);
+    this.receiver = new Receiver(me, scheduler::execute, hops::closed, inbound, publisher, own, sponsorship, peers, reactor,
+        publications, this::syncSubscriptions);
+    this.subscriptions = new Subscriptions(me, transport, receiver::delivered, inbound::forget);
     this.follows.addAll(b.follows);
-    initMembership(b);
-  }
-
-  private void initMembership(Builder b) {
     sponsorship.init(Optional.ofNullable(b.storage), b.founder, Optional.ofNullable(b.invitation),
         Optional.ofNullable(b.awaitFrom), b.readOnly);
-    commitmentUnpublished = own.commitment().get().isPresent();
-    weightsUnpublished = own.weights().get().isPresent();
   }
 
   /** A builder; {@link Builder#transport} and an identity ({@link Builder#identity}, or one kept in {@link Builder#storage}) are required. */
@@ -257,14 +212,12 @@ public final class CommonsNode implements AutoCloseable {
     }
     scheduler.execute(
         () -> {
-          connectivityRegistration = transport.addConnectivityListener((was, c) -> scheduler.execute(() -> connectivityChanged(c)));
-          connectivityChanged(transport.connectivity());
+          connectivityRegistration =
+              transport.addConnectivityListener((was, c) -> scheduler.execute(() -> reactor.connectivityChanged(c)));
+          reactor.connectivityChanged(transport.connectivity());
           syncSubscriptions();
-          heartbeatTask = scheduler.schedule(heartbeat, this::heartbeat);
-          if (commitmentUnpublished || weightsUnpublished) {
-            publishCommitment.trigger();
-          }
-          allocate.trigger();
+          publications.start(reactor::trigger);
+          reactor.trigger();
         });
   }
 
@@ -358,7 +311,7 @@ public final class CommonsNode implements AutoCloseable {
     return hops.call(
         () -> {
           sponsorship.retire();
-          publishCommitment.cancel();
+          publications.cancelPending();
           return null;
         });
   }
@@ -384,12 +337,12 @@ public final class CommonsNode implements AutoCloseable {
 
   /** What this participant receives from the providers it follows. */
   public ReadableStore<Received> received() {
-    return received;
+    return reactor.received();
   }
 
   /** The commitments this node holds, by pubKey (fresh or not; see {@link Subgroups#active}). */
   public ReadableStore<Map<String, Commitment>> networkCommitments() {
-    return networkCommitments;
+    return peers.networkCommitments();
   }
 
   /**
@@ -400,12 +353,12 @@ public final class CommonsNode implements AutoCloseable {
    * not.
    */
   public ReadableStore<Boolean> converged() {
-    return converged;
+    return reactor.converged();
   }
 
   /** The certificate behind {@link #converged()}, with the reasons when false. */
   public ReadableStore<ConvergenceStatus> convergence() {
-    return convergence;
+    return reactor.convergence();
   }
 
   /**
@@ -417,34 +370,15 @@ public final class CommonsNode implements AutoCloseable {
   }
 
   private Diagnostics snapshot() {
-    Membership m = own.member();
-    long now = scheduler.nowMillis();
-    return new Diagnostics(
-        me,
-        m.itcStamp().toString(),
-        !m.itcStamp().isAnonymous(),
-        m.sponsor(),
-        provider.subgroups(),
-        provider.mutualRecognition(),
-        commitments.snapshot().size(),
-        Collections.unmodifiableSortedSet(new TreeSet<>(Subgroups.active(commitments.snapshot(), now).keySet())),
-        states.snapshot().size(),
-        subscriptions.size(),
-        commitments.acceptedCount() + states.acceptedCount() + weights.acceptedCount(),
-        commitments.staleCount() + states.staleCount() + weights.staleCount(),
-        commitments.concurrentCount() + states.concurrentCount() + weights.concurrentCount(),
-        rejections.snapshot(),
-        publisher.published(),
-        publisher.publishedBytes(),
-        provider.computations(),
-        provider.converged(),
-        converged.get(),
-        received.get(),
-        listenerFailures.get(),
-        convergence.get(),
-        connectivity,
-        publisher.refused(),
-        recipient.reports());
+    var m = own.member();
+    Map<String, Commitment> held = peers.commitments().snapshot();
+    return new Diagnostics(me, m.itcStamp().toString(), !m.itcStamp().isAnonymous(), m.sponsor(), provider.subgroups(),
+        provider.mutualRecognition(), held.size(),
+        java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(Subgroups.active(held, scheduler.nowMillis()).keySet())),
+        peers.states().snapshot().size(), subscriptions.size(), peers.accepted(), peers.stale(), peers.concurrent(),
+        rejections.snapshot(), publisher.published(), publisher.publishedBytes(), provider.computations(),
+        provider.converged(), reactor.converged().get(), reactor.received().get(), listenerFailures.get(),
+        reactor.convergence().get(), reactor.connectivity(), publisher.refused(), recipient.reports());
   }
 
   /** The node's current ITC stamp. */
@@ -465,13 +399,8 @@ public final class CommonsNode implements AutoCloseable {
     hops.runAndWait(
         () -> {
           hops.close();
-          allocate.cancel();
-          publishCommitment.cancel();
-          for (Cancellable c : new Cancellable[] {heartbeatTask, recheckTask, certificateTask}) {
-            if (c != null) {
-              c.cancel();
-            }
-          }
+          reactor.close();
+          publications.close();
           if (connectivityRegistration != null) {
             connectivityRegistration.close();
           }
@@ -483,12 +412,6 @@ public final class CommonsNode implements AutoCloseable {
       ((SystemScheduler) scheduler).close();
     }
   }
-
-  private boolean closed() {
-    return hops.closed();
-  }
-
-  // ---------------------------------------------------------------- input
 
   private CompletionStage<Void> change(UnaryOperator<Commitment.Builder> edit, boolean weightsChanged) {
     return hops.compose(
@@ -507,299 +430,23 @@ public final class CommonsNode implements AutoCloseable {
           own.commitment().set(Optional.of(next));
           if (weightsChanged) {
             own.weights().set(Optional.of(new RecognitionWeights(me, next.recognitionWeights(), stamp().peek(), now)));
-            weightsUnpublished = true;
+            publications.weightsChanged();
             syncSubscriptions();
           }
-          lastInputChange = scheduler.nowMillis();
+          reactor.inputChanged();
           recipient.reset();
-          commitmentUnpublished = true;
-          publishCommitment.trigger();
-          allocate.trigger();
+          publications.commitmentChanged();
+          reactor.trigger();
           return own.commitment().durable().thenCompose(v -> own.weights().durable());
         });
   }
 
-  // ---------------------------------------------------------------- publishing
-
-  private void publishCommitmentNow() {
-    if (closed() || !own.isMember() || own.commitment().get().isEmpty()) {
-      return;
-    }
-    long now = Math.max(scheduler.nowMillis(), 1);
-    Stamp s = own.tick();
-    Commitment c =
-        own.commitment().get().get().toBuilder().mrValues(provider.positiveMutualRecognition()).itcStamp(s).timestamp(now).build();
-    own.commitment().set(Optional.of(c));
-    RecognitionWeights w = null;
-    if (weightsUnpublished) {
-      w = new RecognitionWeights(me, c.recognitionWeights(), s, now);
-      own.weights().set(Optional.of(w));
-    }
-    if (!publisher.publish(DocumentPaths.of(me, DocumentPaths.COMMITMENT), c)) {
-      return; // stays unpublished: retried at the next change or heartbeat
-    }
-    commitmentUnpublished = false;
-    if (w != null && publisher.publish(DocumentPaths.of(me, DocumentPaths.RECOGNITION_WEIGHTS), w)) {
-      weightsUnpublished = false;
-    }
-  }
-
-  private void publishState(AllocationState state) {
-    stateUnpublished = !publisher.publish(DocumentPaths.of(me, DocumentPaths.ALLOCATION_STATE), state);
-  }
-
-  private void heartbeat() {
-    if (closed()) {
-      return;
-    }
-    if (own.isMember() && own.commitment().get().isPresent()) {
-      publishCommitment.cancel(); // this publication covers a pending debounced one
-      publishCommitmentNow();
-    }
-    if (own.isMember() && own.state().get().isPresent()) {
-      // Same document, same stamp: peers holding it drop it as a repeat, and a peer whose copy was
-      // lost (a dropped delivery, a relay that restarted) gets it back within one heartbeat.
-      String path = DocumentPaths.of(me, DocumentPaths.ALLOCATION_STATE);
-      if (stateUnpublished || !publisher.repeat(path)) {
-        publishState(own.state().get().get());
-      }
-    }
-    allocate.trigger();
-    heartbeatTask = scheduler.schedule(heartbeat, this::heartbeat);
-  }
-
-  // ---------------------------------------------------------------- allocation
-
-  private void recompute() {
-    if (closed()) {
-      return;
-    }
-    long now = scheduler.nowMillis();
-    ProviderSide.Computed c =
-        provider.compute(own.commitment().get(), commitments.snapshot(), weights.snapshot(), own.state().get(), now);
-    computed = true;
-    givesSomething = !c.result().recipientTotals().isEmpty();
-    if (c.changed() && own.isMember()) {
-      AllocationState state = provider.state(c, own.tick(), now);
-      own.state().set(Optional.of(state));
-      publishState(state);
-    }
-    if (!c.converged() && recheckTask == null) {
-      recheckTask =
-          scheduler.schedule(
-              CONVERGENCE_RECHECK,
-              () -> {
-                recheckTask = null;
-                allocate.trigger();
-              });
-    }
-    syncSubscriptions();
-    updateReceived();
-  }
-
-  private void updateReceived() {
-    long now = scheduler.nowMillis();
-    Map<String, AllocationState> fresh = new LinkedHashMap<>();
-    for (Map.Entry<String, AllocationState> e : states.snapshot().entrySet()) {
-      Optional<Commitment> pc = commitments.get(e.getKey());
-      if (!e.getKey().equals(me) && pc.isPresent() && Subgroups.isActive(pc.get(), now)) {
-        fresh.put(e.getKey(), e.getValue());
-      }
-    }
-    RecipientSide.Update u = recipient.update(own.commitment().get(), fresh, now);
-    received.set(u.received());
-    if (u.totalChanged()) {
-      lastReceivedChange = now;
-    }
-    if (u.commitment().isPresent() && !u.commitment().equals(own.commitment().get())) {
-      own.commitment().set(u.commitment());
-    }
-    if (u.republish()) {
-      lastInputChange = now;
-      commitmentUnpublished = true;
-      publishCommitment.trigger();
-    }
-    evaluateCertificate();
-  }
-
-  private void evaluateCertificate() {
-    if (closed()) {
-      return;
-    }
-    long now = scheduler.nowMillis();
-    Certificate.Inputs in =
-        new Certificate.Inputs(
-            me, computed, provider.converged(), givesSomething || received.get().total() > 0,
-            Subscriptions.statePeers(provider.subgroups()), commitments.snapshot(), states.snapshot(),
-            connectivity, lastInputChange, lastReceivedChange, quietMillis, now);
-    ConvergenceStatus status = Certificate.evaluate(in);
-    if (!status.equals(convergence.get())) {
-      convergence.set(status);
-      converged.set(status.converged());
-      listener.convergenceChanged(status);
-    }
-    Optional<Long> due = Certificate.nextChange(in);
-    if (due.isPresent() && due.get() < certificateDue) {
-      if (certificateTask != null) {
-        certificateTask.cancel();
-      }
-      certificateDue = due.get();
-      certificateTask =
-          scheduler.schedule(
-              Duration.ofMillis(Math.max(0, due.get() - now)),
-              () -> {
-                certificateTask = null;
-                certificateDue = Long.MAX_VALUE;
-                evaluateCertificate();
-              });
-    }
-  }
-
-  private void connectivityChanged(Connectivity c) {
-    if (closed() || c.equals(connectivity)) {
-      return;
-    }
-    Connectivity previous = connectivity;
-    connectivity = c;
-    if (c.state() != previous.state()) {
-      if (c.state() == Connectivity.State.DISCONNECTED) {
-        log.warn("{}: transport disconnected: {}", me, c.detail());
-      } else if (c.state() == Connectivity.State.CONNECTED) {
-        log.info("{}: transport {}: {} peer(s), {}", me,
-            previous.state() == Connectivity.State.DISCONNECTED ? "reconnected" : "connected", c.connectedPeers(), c.detail());
-      }
-    }
-    listener.connectivityChanged(previous, c);
-    evaluateCertificate();
-  }
-
-  // ---------------------------------------------------------------- subscriptions and inbound
-
   private void syncSubscriptions() {
-    if (closed() || !started.get()) {
+    if (hops.closed() || !started.get()) {
       return;
     }
     subscriptions.sync(Subscriptions.wanted(me, own.member(), follows, own.commitment().get(), provider.subgroups()));
   }
-
-  /** Transport callback, any thread: drop repeats and floods unread, hop onto the scheduler. */
-  private void delivered(String path, byte[] payload) {
-    if (closed()) {
-      return;
-    }
-    Optional<Admission> a = inbound.admit(path, payload);
-    if (a.isPresent()) {
-      try {
-        scheduler.execute(() -> receive(a.get(), path, payload));
-      } catch (RejectedExecutionException e) {
-        a.get().forget(); // closing: nothing is lost, the document stays on the network
-      }
-    }
-  }
-
-  private void receive(Admission a, String path, byte[] payload) {
-    if (closed()) {
-      a.forget();
-      return;
-    }
-    Optional<Opened> opened = inbound.open(a, path, payload, publisher);
-    if (opened.isEmpty()) {
-      return;
-    }
-    Opened o = opened.get();
-    boolean accepted = o.author().equals(me) ? receiveOwn(o) : receivePeer(o);
-    inbound.settle(a, accepted);
-  }
-
-  private boolean receivePeer(Opened o) {
-    switch (o.type()) {
-      case COMMITMENT -> {
-        if (offer(commitments, o, o.document(Commitment.class))) {
-          networkCommitments.set(commitments.snapshot());
-          allocate.trigger();
-          updateReceived();
-          return true;
-        }
-      }
-      case ALLOCATION_STATE -> {
-        if (offer(states, o, o.document(AllocationState.class))) {
-          updateReceived();
-          return true;
-        }
-      }
-      case RECOGNITION_WEIGHTS -> {
-        if (offer(weights, o, o.document(RecognitionWeights.class))) {
-          allocate.trigger();
-          return true;
-        }
-      }
-      case INVITATION -> {
-        return acceptInvitation(o.document(Invitation.class));
-      }
-      case RETIREMENT -> {
-        return absorb(o.path(), o.document(Retirement.class));
-      }
-    }
-    return false;
-  }
-
-  private <T> boolean offer(CausalRegister<T> register, Opened o, T doc) {
-    CausalRegister.Outcome out =
-        register.offer(o.author(), doc, DocumentType.stampOf(doc), DocumentType.timestampOf(doc), o.payload());
-    if (out.accepted()) {
-      own.learn(DocumentType.stampOf(doc));
-    }
-    return out.accepted();
-  }
-
-  /** Our own document seen on the network: it wins only if causally newer (e.g. a lost folder). */
-  private boolean receiveOwn(Opened o) {
-    return switch (o.type()) {
-      case COMMITMENT -> adoptIfNewer(own.commitment(), o.document(Commitment.class), true);
-      case RECOGNITION_WEIGHTS -> adoptIfNewer(own.weights(), o.document(RecognitionWeights.class), true);
-      case ALLOCATION_STATE -> adoptIfNewer(own.state(), o.document(AllocationState.class), false);
-      default -> false;
-    };
-  }
-
-  private <T> boolean adoptIfNewer(PersistentStore<T> store, T incoming, boolean input) {
-    Stamp in = DocumentType.stampOf(incoming);
-    Optional<T> local = store.get();
-    boolean newer = local.isEmpty() || Order.of(DocumentType.stampOf(local.get()), in) == Order.NEWER;
-    if (newer) {
-      log.info("{}: adopting a causally newer copy of its own {} from the network", me, incoming.getClass().getSimpleName());
-      store.set(Optional.of(incoming));
-      own.merge(in);
-      if (input) {
-        lastInputChange = scheduler.nowMillis();
-        syncSubscriptions();
-        allocate.trigger();
-      }
-    }
-    return newer;
-  }
-
-  private boolean acceptInvitation(Invitation inv) {
-    if (!sponsorship.accept(inv)) {
-      return false;
-    }
-    syncSubscriptions();
-    if (own.commitment().get().isPresent()) {
-      commitmentUnpublished = true;
-      publishCommitment.trigger();
-    }
-    allocate.trigger();
-    return true;
-  }
-
-  private boolean absorb(String path, Retirement r) {
-    if (!sponsorship.absorb(path, r)) {
-      return false;
-    }
-    syncSubscriptions();
-    return true;
-  }
-
   /** Builds a {@link CommonsNode}. */
   public static final class Builder {
     private Identity identity;
