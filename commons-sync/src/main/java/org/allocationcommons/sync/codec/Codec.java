@@ -2,9 +2,12 @@ package org.allocationcommons.sync.codec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.lang.annotation.ElementType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -69,7 +72,6 @@ public final class Codec {
   private final int maxNestingDepth;
   private final int maxStampNodes;
   private final JsonMapper mapper;
-  private final Validator validator;
 
   private Codec(int maxDocumentBytes, int maxNestingDepth, int maxStampNodes) {
     this.maxDocumentBytes = maxDocumentBytes;
@@ -95,13 +97,6 @@ public final class Codec {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    ValidatorFactory vf =
-        Validation.byProvider(HibernateValidator.class)
-            .configure()
-            .messageInterpolator(new ParameterMessageInterpolator())
-            .propertyNodeNameProvider(new JsonNames())
-            .buildValidatorFactory();
-    this.validator = vf.getValidator();
   }
 
   /** A codec with the default limits (1 MiB, nesting depth {@value #DEFAULT_MAX_NESTING_DEPTH}). */
@@ -236,7 +231,7 @@ public final class Codec {
   public List<Violation> validate(Object value) {
     Objects.requireNonNull(value, "value");
     List<Violation> out = new ArrayList<>();
-    for (ConstraintViolation<Object> v : validator.validate(value)) {
+    for (ConstraintViolation<Object> v : ValidatorHolder.VALIDATOR.validate(value)) {
       Object invalid = v.getInvalidValue();
       // a rule over a whole list (e.g. its quantities' sum) shows the list's size, not its records
       String shown = invalid instanceof java.util.Collection<?> c ? "(" + c.size() + " entries)" : abbreviate(invalid);
@@ -323,6 +318,41 @@ public final class Codec {
 
   private static final class DefaultHolder {
     static final Codec DEFAULT = new Codec(DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_NESTING_DEPTH, Stamp.DEFAULT_MAX_NODES);
+  }
+
+  /**
+   * The one validator of every codec (its configuration does not depend on the limits), built on
+   * first use so that a codec that only writes trusted values or reads trees never pays for the
+   * bootstrap. Configured in code: no {@code META-INF/validation.xml} lookup, no expression
+   * language, and every property traversable (there is no JPA here to ask).
+   */
+  private static final class ValidatorHolder {
+    static final Validator VALIDATOR = build();
+
+    private static Validator build() {
+      ValidatorFactory vf =
+          Validation.byProvider(HibernateValidator.class)
+              .configure()
+              .ignoreXmlConfiguration()
+              .messageInterpolator(new ParameterMessageInterpolator())
+              .traversableResolver(new AllTraversable())
+              .propertyNodeNameProvider(new JsonNames())
+              .buildValidatorFactory();
+      return vf.getValidator();
+    }
+  }
+
+  /** Every property is reachable and cascadable: what the default resolver says when JPA is absent. */
+  private static final class AllTraversable implements TraversableResolver {
+    @Override
+    public boolean isReachable(Object bean, Path.Node node, Class<?> root, Path path, ElementType type) {
+      return true;
+    }
+
+    @Override
+    public boolean isCascadable(Object bean, Path.Node node, Class<?> root, Path path, ElementType type) {
+      return true;
+    }
   }
 
   /** Names validation paths by their JSON property names ({@code need_slots}, not needSlots). */
