@@ -32,8 +32,6 @@ import org.allocationcommons.sync.CommonsNode;
 import org.allocationcommons.sync.document.Invitation;
 import org.allocationcommons.sync.envelope.Identity;
 import org.allocationcommons.sync.envelope.Rejection;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@link GunNodeInteropTest} and {@link HolsterNodeInteropTest} share: whole participants
@@ -41,33 +39,17 @@ import org.junit.jupiter.api.io.TempDir;
  * commons through real relays, the commons they build, the allocation they must reach, and the
  * cases both relays run (two nodes, a relay restart).
  */
-abstract class NodeInteropSupport {
+abstract class NodeInteropSupport extends InteropResources {
 
   static final Duration WAIT = Duration.ofSeconds(60);
   static final double NEED = 6;
   static final double PER_PROVIDER = 2;
-
-  private final List<AutoCloseable> resources = new ArrayList<>();
-
-  @TempDir Path temp;
 
   /** A transport to {@code relay} in the subclass's dialect and timeouts. */
   abstract GunTransport openTransport(URI relay);
 
   /** The rejections the relay may cause by design (none for GUN). */
   abstract Set<Rejection> toleratedRejections();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = resources.size() - 1; i >= 0; i--) {
-      resources.get(i).close();
-    }
-  }
-
-  <T extends AutoCloseable> T keep(T resource) {
-    resources.add(resource);
-    return resource;
-  }
 
   CommonsNode node(Identity id, URI relay, Optional<Invitation> invitation) {
     CommonsNode.Builder b =
