@@ -14,9 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,24 +21,14 @@ import java.util.concurrent.TimeUnit;
  * 127.0.0.1 only. The first use installs the pinned {@code gun} package from
  * {@code package-lock.json} into {@code src/test/gun/node_modules} if it is missing.
  */
-public final class GunRelay implements AutoCloseable {
+public final class GunRelay extends RelayProcess {
 
-  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
   private static boolean installed;
 
-  static {
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "gun-relay-reaper"));
-  }
-
-  private final Process process;
-  private final int port;
   private final Optional<Path> storage;
-  private final List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
 
-  private GunRelay(Process process, int port, Optional<Path> storage) {
-    this.process = process;
-    this.port = port;
+  private GunRelay(List<String> command, int port, String ready, Optional<Path> storage) {
+    super(gunDirectory(), command, port, "gun-relay", ready);
     this.storage = storage;
   }
 
@@ -171,100 +158,16 @@ public final class GunRelay implements AutoCloseable {
   }
 
   private static GunRelay launch(List<String> command, int port, String ready, Optional<Path> storage) {
-    Process process;
-    try {
-      process = new ProcessBuilder(command).directory(gunDirectory().toFile()).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start node (is Node.js installed?)", e);
-    }
-    RUNNING.add(process);
-    GunRelay relay = new GunRelay(process, port, storage);
-    CountDownLatch listening = new CountDownLatch(1);
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                  relay.output.add(line);
-                  if (line.equals(ready)) {
-                    listening.countDown();
-                  }
-                }
-              } catch (IOException e) {
-                // process ended
-              }
-            },
-            "gun-relay-" + port + "-output");
-    reader.setDaemon(true);
-    reader.start();
-    try {
-      if (!listening.await(20, TimeUnit.SECONDS)) {
-        relay.close();
-        throw new IllegalStateException("relay on port " + port + " did not start: " + relay.output);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      relay.close();
-      throw new IllegalStateException("interrupted starting a relay", e);
-    }
-    return relay;
+    return new GunRelay(command, port, ready, storage);
   }
 
   /** The relay's WebSocket endpoint, {@code ws://127.0.0.1:<port>/gun}. */
   public URI url() {
-    return URI.create("ws://127.0.0.1:" + port + "/gun");
-  }
-
-  /** The port it listens on. */
-  public int port() {
-    return port;
+    return URI.create("ws://127.0.0.1:" + port() + "/gun");
   }
 
   /** Its storage directory, if it has one. */
   public Optional<Path> storage() {
     return storage;
-  }
-
-  /** The process id, for logs. */
-  public long pid() {
-    return process.pid();
-  }
-
-  /** What the relay printed so far. */
-  public List<String> output() {
-    synchronized (output) {
-      return List.copyOf(output);
-    }
-  }
-
-  /** Kills the relay abruptly (SIGKILL), as a crash would. */
-  public void kill() {
-    process.destroyForcibly();
-    waitForExit();
-  }
-
-  /** Stops the relay: SIGTERM, then SIGKILL if it has not exited within 5 s. */
-  @Override
-  public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
-    waitForExit();
-  }
-
-  private void waitForExit() {
-    try {
-      process.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    RUNNING.remove(process);
   }
 }

@@ -20,32 +20,14 @@ import java.util.function.BooleanSupplier;
 import org.allocationcommons.sync.spi.DocumentPaths;
 import org.allocationcommons.sync.spi.Subscription;
 import org.allocationcommons.sync.spi.Transports;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The GUN transport against real GUN relays (Node.js, npm package {@code gun}). */
 @Tag("interop")
-class GunTransportInteropTest {
+class GunTransportInteropTest extends InteropResources {
 
   private static final Duration WAIT = Duration.ofSeconds(15);
-
-  private final List<AutoCloseable> resources = new ArrayList<>();
-
-  @TempDir Path temp;
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = resources.size() - 1; i >= 0; i--) {
-      resources.get(i).close();
-    }
-  }
-
-  private <T extends AutoCloseable> T keep(T resource) {
-    resources.add(resource);
-    return resource;
-  }
 
   private GunTransport transport(URI... relays) {
     return keep(

@@ -1,23 +1,16 @@
 package org.allocationcommons.transport.gun;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -32,11 +25,11 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>The first start of a version in a JVM copies its folder to a temporary directory and runs
  * {@code npm install --omit=dev} there; nothing is installed into the sources. The relay is started
- * with our own {@code relay.mjs} written into that directory (an http server on 127.0.0.1 handed to
+ * with our own {@code src/test/holster/relay.mjs} copied into that directory (an http server on 127.0.0.1 handed to
  * {@code Holster({server, file})}), and stopped by process: SIGTERM, then SIGKILL after 5 s, and
  * SIGKILL on JVM exit.
  */
-public final class HolsterRelay implements AutoCloseable {
+public final class HolsterRelay extends RelayProcess {
 
   /** The version the original design ran on. */
   public static final String V1 = "1.0.21";
@@ -44,47 +37,39 @@ public final class HolsterRelay implements AutoCloseable {
   /** The current version (its rate limit is 1,500 frames a minute; the dialect keeps to 1.0.21's 1,000). */
   public static final String V2 = "2.1.4";
 
-  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
   private static final Map<String, Path> INSTALLED = new HashMap<>();
-
-  private static final String START_SCRIPT =
-      String.join(
-          "\n",
-          "// Written by HolsterRelay (commons-transport-gun tests): Holster on our own loopback server.",
-          "import http from \"node:http\"",
-          "import Holster from \"./src/holster.js\"",
-          "const port = Number(process.argv[2])",
-          "const file = process.argv[3]",
-          "const server = http.createServer((req, res) => { res.writeHead(404); res.end() })",
-          "const maxMessageSize = Number(process.argv[4]) || undefined // Holster's default: 1 MiB",
-          "Holster({server, file, maxMessageSize})",
-          "server.listen(port, \"127.0.0.1\", () => console.log(\"holster listening \" + port))",
-          "");
 
   static {
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  RUNNING.forEach(Process::destroyForcibly);
                   synchronized (INSTALLED) {
                     INSTALLED.values().forEach(HolsterRelay::deleteTree);
                   }
                 },
-                "holster-relay-reaper"));
+                "holster-copies-reaper"));
   }
 
-  private final Process process;
   private final String version;
-  private final int port;
   private final Path storage;
-  private final List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
 
-  private HolsterRelay(Process process, String version, int port, Path storage) {
-    this.process = process;
+  private HolsterRelay(Path dir, List<String> command, String version, int port, Path storage, String ready) {
+    super(dir, command, port, "Holster " + version, ready);
     this.version = version;
-    this.port = port;
     this.storage = storage;
+  }
+
+  /** Our start script for a Holster relay, {@code src/test/holster/relay.mjs}. */
+  static Path startScript() {
+    Path script = Path.of("src/test/holster/relay.mjs").toAbsolutePath();
+    if (!Files.isRegularFile(script)) {
+      script = Path.of("commons-transport-gun/src/test/holster/relay.mjs").toAbsolutePath();
+    }
+    if (!Files.isRegularFile(script)) {
+      throw new IllegalStateException("cannot find src/test/holster/relay.mjs from " + Path.of("").toAbsolutePath());
+    }
+    return script;
   }
 
   /** Where the {@code holster-<version>} folders are looked for (they may be absent). */
@@ -132,7 +117,7 @@ public final class HolsterRelay implements AutoCloseable {
             dir,
             List.of("npm", "install", "--omit=dev", "--no-audit", "--no-fund", "--loglevel=error"),
             java.time.Duration.ofMinutes(4));
-        Files.writeString(dir.resolve("relay.mjs"), START_SCRIPT, StandardCharsets.UTF_8);
+        Files.copy(startScript(), dir.resolve("relay.mjs"));
         INSTALLED.put(version, dir);
         return dir;
       } catch (IOException e) {
@@ -183,55 +168,12 @@ public final class HolsterRelay implements AutoCloseable {
 
   private static HolsterRelay launch(
       Path dir, List<String> command, String version, int port, Path storage, String ready) {
-    Process process;
-    try {
-      process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start node (is Node.js installed?)", e);
-    }
-    RUNNING.add(process);
-    HolsterRelay relay = new HolsterRelay(process, version, port, storage);
-    CountDownLatch listening = new CountDownLatch(1);
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                  relay.output.add(line);
-                  if (line.equals(ready)) {
-                    listening.countDown();
-                  }
-                }
-              } catch (IOException e) {
-                // process ended
-              }
-            },
-            "holster-relay-" + port + "-output");
-    reader.setDaemon(true);
-    reader.start();
-    try {
-      if (!listening.await(20, TimeUnit.SECONDS)) {
-        relay.close();
-        throw new IllegalStateException("Holster " + version + " on port " + port + " did not start: " + relay.output());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      relay.close();
-      throw new IllegalStateException("interrupted starting Holster", e);
-    }
-    return relay;
+    return new HolsterRelay(dir, command, version, port, storage, ready);
   }
 
   /** The relay's WebSocket endpoint, {@code ws://127.0.0.1:<port>/} (Holster accepts any path). */
   public URI url() {
-    return URI.create("ws://127.0.0.1:" + port + "/");
-  }
-
-  /** The port it listens on. */
-  public int port() {
-    return port;
+    return URI.create("ws://127.0.0.1:" + port() + "/");
   }
 
   /** Its version. */
@@ -242,48 +184,6 @@ public final class HolsterRelay implements AutoCloseable {
   /** Its storage directory. */
   public Optional<Path> storage() {
     return Optional.of(storage);
-  }
-
-  /** The process id, for logs. */
-  public long pid() {
-    return process.pid();
-  }
-
-  /** What the relay printed so far. */
-  public List<String> output() {
-    synchronized (output) {
-      return List.copyOf(output);
-    }
-  }
-
-  /** Kills the relay abruptly (SIGKILL), as a crash would. */
-  public void kill() {
-    process.destroyForcibly();
-    waitForExit();
-  }
-
-  /** Stops the relay: SIGTERM, then SIGKILL if it has not exited within 5 s. */
-  @Override
-  public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
-    waitForExit();
-  }
-
-  private void waitForExit() {
-    try {
-      process.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    RUNNING.remove(process);
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

@@ -25,10 +25,8 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.allocationcommons.sync.spi.DocumentPaths;
 import org.allocationcommons.sync.spi.Transports;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,25 +36,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * absent.
  */
 @Tag("interop")
-class HolsterTransportInteropTest {
+class HolsterTransportInteropTest extends InteropResources {
 
   private static final Duration WAIT = Duration.ofSeconds(15);
-
-  private final List<AutoCloseable> resources = new ArrayList<>();
-
-  @TempDir Path temp;
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = resources.size() - 1; i >= 0; i--) {
-      resources.get(i).close();
-    }
-  }
-
-  private <T extends AutoCloseable> T keep(T resource) {
-    resources.add(resource);
-    return resource;
-  }
 
   private HolsterRelay relay() {
     return relay(HolsterRelay.V1);
