@@ -1,0 +1,155 @@
+package org.allocationcommons.transport.gun.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.allocationcommons.transport.gun.FrameTooLargeException;
+
+/**
+ * Sends publishes and keeps them going until a relay confirms them: each is sent to every relay,
+ * looked after once per ack timeout (GUN: the node is read back, since a relay without storage never
+ * acks; Holster: sent again with a fresh state and id, since Holster acks nothing it already holds
+ * and drops ids it has seen), and the newest of each soul is sent again on every (re)connect.
+ */
+public final class Publisher {
+
+  private static final String KEY = Shared.KEY;
+
+  private final Shared s;
+
+  /** Publishes of the transport sharing {@code shared}. */
+  public Publisher(Shared shared) {
+    this.s = shared;
+  }
+
+  /** Publishes {@code payload} (base64 {@code value}) at {@code path}; completes when a relay confirms it. */
+  public CompletionStage<Void> publish(String path, String soul, String value, byte[] payload) {
+    if (s.dialect.maxFrameBytes() > 0) {
+      // Measured on a frame as long as any we may send for it: a long id, a state with a fraction
+      // (re-sends carry fresh ids and states).
+      long bytes = Frames.utf8Length(
+          Frames.put(s.ids.prefix() + "zzzzzzzzzzzz", soul, KEY, s.clock.millis() + 0.123456789, value));
+      if (bytes > s.dialect.maxFrameBytes()) {
+        return CompletableFuture.failedFuture(new FrameTooLargeException(path, bytes, s.dialect.maxFrameBytes()));
+      }
+    }
+    Pending pending;
+    String id = s.ids.next();
+    List<Listeners.Sub> local;
+    synchronized (s.lock) {
+      s.requireOpen();
+      Shared.Held prev = s.held(soul);
+      double now = s.clock.millis();
+      double state = prev == null ? now : Math.max(now, prev.state() + 0.001);
+      s.hold(soul, new Shared.Held(path, state, value));
+      s.markOwn(soul);
+      // A newer value supersedes the unconfirmed older ones of this soul: the relay's confirmation
+      // of it confirms them too, so they keep no payload (a relay down for hours must not make the
+      // node hold every heartbeat it published): one pending value per soul.
+      pending = s.ledger.add(id, path, soul, state, value);
+      List<Listeners.Sub> on = s.listeners.on(soul);
+      local = on == null ? List.of() : on;
+    }
+    s.sendAll(Frames.put(id, soul, KEY, pending.state, value));
+    scheduleReadback(pending);
+    s.listeners.deliver(local, path, payload.clone());
+    return pending.done.copy();
+  }
+
+  /** A relay (re)connected: asks it for every soul listened to, and sends it every unconfirmed publish. */
+  public void onConnected(Connection peer) {
+    List<String> souls;
+    List<Pending> latest;
+    Map<Pending, String> ids = new HashMap<>();
+    synchronized (s.lock) {
+      if (s.isClosed()) {
+        return;
+      }
+      souls = s.listeners.souls();
+      latest = s.ledger.newestPerSoul();
+      for (Pending p : latest) {
+        String id = s.ids.next();
+        s.ledger.addId(p, id);
+        ids.put(p, id);
+      }
+    }
+    for (String soul : souls) {
+      peer.send(Frames.get(s.ids.next(), soul, Optional.empty()));
+    }
+    for (Pending p : latest) {
+      peer.send(Frames.put(ids.get(p), p.soul, KEY, p.state, p.value));
+    }
+  }
+
+  /** Fails every unconfirmed publish: the transport closed. */
+  public static void failAll(List<Pending> unfinished) {
+    for (Pending p : unfinished) {
+      p.done.completeExceptionally(
+          new IllegalStateException("gun transport closed before a relay confirmed " + p.path));
+    }
+  }
+
+  private void scheduleReadback(Pending pending) {
+    try {
+      s.scheduler.schedule(
+          () -> readback(pending), s.options.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // closed meanwhile: close() completes the publish
+    }
+  }
+
+  /** Asks the relays for a node whose publish is still unconfirmed, then checks again later. */
+  private void readback(Pending pending) {
+    if (pending.done.isDone()) {
+      return;
+    }
+    if (s.dialect.isHolster()) {
+      resendFresh(pending);
+    } else {
+      s.sendAll(Frames.get(s.ids.next(), pending.soul, Optional.of(KEY)));
+    }
+    scheduleReadback(pending);
+  }
+
+  /**
+   * Holster: no ack within the ack timeout. Holster acknowledges nothing for a value it already holds
+   * at that state and drops a message id it has seen, so the same put again could never be
+   * acknowledged: send it again with a fresh state and a fresh id.
+   */
+  private void resendFresh(Pending pending) {
+    String id = s.ids.next();
+    double state;
+    synchronized (s.lock) {
+      if (s.isClosed() || pending.done.isDone() || !s.ledger.isWaiting(pending)) {
+        return; // superseded or finished meanwhile
+      }
+      Shared.Held h = s.held(pending.soul);
+      if (h != null && h.state() > pending.state && !h.value().equals(pending.value)) {
+        // Another writer's newer value arrived: re-sending ours with a fresh state would overwrite it.
+        s.ledger.forget(pending);
+        state = Double.NaN;
+      } else {
+        double base = Math.max(pending.state, h == null ? pending.state : h.state());
+        state = Math.max(s.clock.millis(), base + 0.001);
+        pending.state = state;
+        s.hold(pending.soul, new Shared.Held(pending.path, state, pending.value));
+        s.ledger.addId(pending, id);
+      }
+    }
+    if (Double.isNaN(state)) {
+      pending.done.completeExceptionally(
+          new IllegalStateException(
+              "a newer value of " + pending.path + " from another writer arrived before a relay acknowledged ours"));
+      return;
+    }
+    s.counters.resent.incrementAndGet();
+    Shared.LOG.debug("no ack for {} within {}; sending it again at state {}", pending.path, s.options.ackTimeout(), state);
+    s.sendAll(Frames.put(id, pending.soul, KEY, state, pending.value));
+  }
+}
