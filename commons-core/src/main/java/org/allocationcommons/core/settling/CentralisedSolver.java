@@ -1,9 +1,12 @@
 package org.allocationcommons.core.settling;
 
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import org.allocationcommons.core.allocation.Allocation;
 import org.allocationcommons.core.allocation.AllocationInput;
@@ -82,6 +85,19 @@ public final class CentralisedSolver {
    *     Allocation#compute}
    */
   public static Solution solve(Map<String, Commitment> commitments, AllocationPolicy policy, int maxRounds) {
+    return solve(commitments, policy, maxRounds, true);
+  }
+
+  /**
+   * {@link #solve(Map, AllocationPolicy, int)}, optionally without its restriction of each
+   * provider to the needers it recognises and of each recipient to the states that mention it.
+   * Those restrictions change nothing (a needer a provider does not recognise gets nothing in
+   * either tier and adds nothing to a denominator; a state not mentioning a recipient adds nothing
+   * to its report); they take a round from every provider against every commitment, O(n^2), to
+   * the commitments and states that matter. The unrestricted form is the reference the tests
+   * compare against.
+   */
+  static Solution solve(Map<String, Commitment> commitments, AllocationPolicy policy, int maxRounds, boolean restrict) {
     Objects.requireNonNull(policy, "policy");
     if (maxRounds < 1) {
       throw new IllegalArgumentException("maxRounds = " + maxRounds + ": must be >= 1");
@@ -105,8 +121,19 @@ public final class CentralisedSolver {
         if (!p.hasCapacity()) {
           continue;
         }
-        Map<String, Commitment> others = new LinkedHashMap<>(current);
-        others.remove(e.getKey());
+        Map<String, Commitment> others;
+        if (restrict) {
+          others = new LinkedHashMap<>();
+          for (Map.Entry<String, Double> w : new TreeMap<>(p.recognitionWeights()).entrySet()) { // key order, as unrestricted
+            Commitment needer = current.get(w.getKey());
+            if (w.getValue() > 0 && needer != null && !w.getKey().equals(e.getKey())) {
+              others.put(w.getKey(), needer);
+            }
+          }
+        } else {
+          others = new LinkedHashMap<>(current);
+          others.remove(e.getKey());
+        }
         AllocationResult r =
             Allocation.compute(
                 AllocationInput.of(e.getKey(), p, mr.get(e.getKey()), p.recognitionWeights(), others),
@@ -114,11 +141,13 @@ public final class CentralisedSolver {
         results.put(e.getKey(), r);
         states.put(e.getKey(), r.toState(false, java.util.List.of(), stamp, now));
       }
+      Map<String, Map<String, AllocationState>> mentioning = restrict ? mentioning(states) : Map.of();
       boolean moved = false;
       Map<String, Commitment> next = new TreeMap<>();
       for (Map.Entry<String, Commitment> e : current.entrySet()) {
         Commitment c = e.getValue();
-        Settling.Report report = Settling.report(e.getKey(), c, states);
+        Map<String, AllocationState> relevant = restrict ? mentioning.getOrDefault(e.getKey(), Map.of()) : states;
+        Settling.Report report = Settling.report(e.getKey(), c, relevant);
         Commitment damped = Settling.damp(c, report, now);
         boolean factorChanged = damped.dampingFactor().doubleValue() != c.dampingFactor().doubleValue();
         boolean reportMoved =
@@ -135,6 +164,19 @@ public final class CentralisedSolver {
       }
     }
     return new Solution(current, results, received(results), maxRounds, false);
+  }
+
+  /** The states that mention each recipient (a total, an allocation or an offer), by recipient then provider. */
+  private static Map<String, Map<String, AllocationState>> mentioning(Map<String, AllocationState> states) {
+    Map<String, Map<String, AllocationState>> by = new HashMap<>();
+    states.forEach(
+        (provider, s) -> {
+          Set<String> recipients = new HashSet<>(s.recipientTotals().keySet());
+          s.slotAllocations().forEach(a -> recipients.add(a.recipientPubkey()));
+          recipients.addAll(s.recipientOffers().keySet());
+          recipients.forEach(r -> by.computeIfAbsent(r, k -> new TreeMap<>()).put(provider, s));
+        });
+    return by;
   }
 
   private static Map<String, Double> received(Map<String, AllocationResult> results) {

@@ -183,6 +183,20 @@ class SettlingProperties {
     }
   }
 
+  /** The solver's restriction to recognised needers and to the states mentioning a recipient changes nothing. */
+  @Property(tries = 150, edgeCases = EdgeCasesMode.NONE)
+  void restrictingTheSolverToWhatMattersChangesNothing(@ForAll("commons") Map<String, Commitment> commons) {
+    for (AllocationPolicy policy : AllocationPolicy.values()) {
+      CentralisedSolver.Solution fast = CentralisedSolver.solve(commons, policy, 20, true);
+      CentralisedSolver.Solution reference = CentralisedSolver.solve(commons, policy, 20, false);
+      assertThat(fast.rounds()).as(policy.toString()).isEqualTo(reference.rounds());
+      assertThat(fast.settled()).isEqualTo(reference.settled());
+      assertThat(fast.received()).isEqualTo(reference.received());
+      assertThat(fast.results()).isEqualTo(reference.results());
+      assertThat(fast.commitments()).isEqualTo(reference.commitments());
+    }
+  }
+
   @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
   void theSolutionDoesNotDependOnTheOrderOfTheCommitments(@ForAll("commons") Map<String, Commitment> commons) {
     Map<String, Commitment> reversed = new LinkedHashMap<>();
