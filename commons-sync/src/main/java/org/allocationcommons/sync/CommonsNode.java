@@ -189,12 +189,20 @@ public final class CommonsNode implements AutoCloseable {
         Optional.ofNullable(b.awaitFrom), b.readOnly);
   }
 
-  /** A builder; {@link Builder#transport} and an identity ({@link Builder#identity}, or one kept in {@link Builder#storage}) are required. */
+  /**
+   * A builder; {@link Builder#transport} and an identity ({@link Builder#identity}, or one kept in {@link Builder#storage}) are required.
+   *
+   * @return a new builder with the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** This participant's public key (its name in the commons). */
+  /**
+   * This participant's public key (its name in the commons).
+   *
+   * @return the public key of this node's identity
+   */
   public String pubKey() {
     return me;
   }
@@ -224,6 +232,7 @@ public final class CommonsNode implements AutoCloseable {
   /**
    * Replaces this participant's capacity slots.
    *
+   * @param slots the new capacity slots; copied
    * @return completes when the change is durable (at once without storage); fails if it would make
    *     the commitment exceed the size limit (nothing changes then)
    * @throws InvalidDocumentException naming field, value and rule if a slot is invalid (nothing
@@ -238,6 +247,7 @@ public final class CommonsNode implements AutoCloseable {
   /**
    * Replaces this participant's need slots.
    *
+   * @param slots the new need slots; copied
    * @return completes when the change is durable; fails if it would exceed the size limit
    * @throws InvalidDocumentException naming field, value and rule if a slot is invalid
    */
@@ -251,6 +261,7 @@ public final class CommonsNode implements AutoCloseable {
    * Replaces this participant's recognition weights: shares in [0, 1] by pubKey. Everyone
    * recognised is followed.
    *
+   * @param recognition share of recognition by participant pubKey; replaces the previous weights
    * @return completes when the change is durable; fails if it would exceed the size limit
    * @throws InvalidDocumentException naming the key, value and rule for a weight that is not a
    *     finite number in [0, 1], a key that is not a participant's public key, or this node's own key
@@ -264,6 +275,7 @@ public final class CommonsNode implements AutoCloseable {
    * Follows {@code pubKey}: subscribes to its commitment (and, once the algorithm finds it
    * relevant, more), so a node can discover peers that recognise it. Idempotent.
    *
+   * @param pubKey the participant to follow
    * @throws IllegalArgumentException if it is not a participant's public key
    */
   public void follow(String pubKey) {
@@ -282,6 +294,7 @@ public final class CommonsNode implements AutoCloseable {
    * ~<me>/allocation/invitation.<newcomer>} and returns it. The newcomer either builds with {@link
    * Builder#joinWith} or waits for it in-band ({@link Builder#awaitInvitationFrom}).
    *
+   * @param newcomer public key of the participant invited
    * @return completes with the invitation; fails with {@link IllegalStateException} if this node owns
    *     no id (not yet sponsored, or retired) or its storage fails
    * @throws IllegalArgumentException if {@code newcomer} is not a participant's public key or is this node
@@ -316,7 +329,11 @@ public final class CommonsNode implements AutoCloseable {
         });
   }
 
-  /** Completes when everything changed so far is durable; fails if storage fails. */
+  /**
+   * Completes when everything changed so far is durable; fails if storage fails.
+   *
+   * @return a stage that completes once all earlier changes are written, or fails with the storage error
+   */
   public CompletionStage<Void> flush() {
     return hops.compose(
         () -> {
@@ -325,22 +342,38 @@ public final class CommonsNode implements AutoCloseable {
         });
   }
 
-  /** This participant's commitment as last set or published; empty before the first input. */
+  /**
+   * This participant's commitment as last set or published; empty before the first input.
+   *
+   * @return a store of the own commitment
+   */
   public ReadableStore<Optional<Commitment>> commitment() {
     return own.commitment();
   }
 
-  /** This participant's allocation state as last published; empty before the first publication. */
+  /**
+   * This participant's allocation state as last published; empty before the first publication.
+   *
+   * @return a store of the own published allocation state
+   */
   public ReadableStore<Optional<AllocationState>> allocationState() {
     return own.state();
   }
 
-  /** What this participant receives from the providers it follows. */
+  /**
+   * What this participant receives from the providers it follows.
+   *
+   * @return a store of what is received, updated as providers publish
+   */
   public ReadableStore<Received> received() {
     return reactor.received();
   }
 
-  /** The commitments this node holds, by pubKey (fresh or not; see {@link Subgroups#active}). */
+  /**
+   * The commitments this node holds, by pubKey (fresh or not; see {@link Subgroups#active}).
+   *
+   * @return a store of the held commitments, keyed by pubKey
+   */
   public ReadableStore<Map<String, Commitment>> networkCommitments() {
     return peers.networkCommitments();
   }
@@ -351,12 +384,18 @@ public final class CommonsNode implements AutoCloseable {
    * disconnected, nothing it gives or receives changed within the debounce plus one recheck, and at
    * least 80% of the participants it can judge report converged. {@link #convergence()} says why
    * not.
+   *
+   * @return a store that holds {@code true} while the certificate holds
    */
   public ReadableStore<Boolean> converged() {
     return reactor.converged();
   }
 
-  /** The certificate behind {@link #converged()}, with the reasons when false. */
+  /**
+   * The certificate behind {@link #converged()}, with the reasons when false.
+   *
+   * @return a store of the current convergence status
+   */
   public ReadableStore<ConvergenceStatus> convergence() {
     return reactor.convergence();
   }
@@ -364,6 +403,8 @@ public final class CommonsNode implements AutoCloseable {
   /**
    * A snapshot of the node's state. Taken on the node's scheduler (waiting for it when called from
    * another thread), so it is consistent and free of data races.
+   *
+   * @return the snapshot, taken now
    */
   public Diagnostics diagnostics() {
     return hops.callAndWait(this::snapshot);
@@ -381,7 +422,11 @@ public final class CommonsNode implements AutoCloseable {
         reactor.convergence().get(), reactor.connectivity(), publisher.refused(), recipient.reports());
   }
 
-  /** The node's current ITC stamp. */
+  /**
+   * The node's current ITC stamp.
+   *
+   * @return this node's stamp as its own state holds it now
+   */
   public Stamp stamp() {
     return own.stamp();
   }
@@ -472,13 +517,21 @@ public final class CommonsNode implements AutoCloseable {
     /**
      * The participant's key pair. Required unless a {@link #storage} directory is given: then the
      * identity kept there ({@code identity.key}) is used, created on the first run.
+     *
+     * @param identity the key pair that signs this node's documents
+     * @return this builder
      */
     public Builder identity(Identity identity) {
       this.identity = Objects.requireNonNull(identity, "identity");
       return this;
     }
 
-    /** The transport to publish and subscribe on. Required; the caller keeps ownership. */
+    /**
+     * The transport to publish and subscribe on. Required; the caller keeps ownership.
+     *
+     * @param transport the network the node publishes to and subscribes on
+     * @return this builder
+     */
     public Builder transport(Transport transport) {
       this.transport = Objects.requireNonNull(transport, "transport");
       return this;
@@ -487,6 +540,9 @@ public final class CommonsNode implements AutoCloseable {
     /**
      * The scheduler every state change runs on, and the clock. Default: a new single-thread system
      * scheduler owned (and closed) by the node. Tests and simulations pass a {@link VirtualScheduler}.
+     *
+     * @param scheduler runs the node's tasks and gives its time; the caller keeps ownership
+     * @return this builder
      */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -496,31 +552,54 @@ public final class CommonsNode implements AutoCloseable {
     /**
      * The directory where the node keeps its documents, membership and (unless {@link #identity} is
      * given) its identity, loaded at build time. Default: none (nothing survives the process).
+     *
+     * @param directory where the node's files are kept
+     * @return this builder
      */
     public Builder storage(Path directory) {
       this.storage = Objects.requireNonNull(directory, "directory");
       return this;
     }
 
-    /** The allocation policy. Default {@link AllocationPolicy#FAITHFUL}. */
+    /**
+     * The allocation policy. Default {@link AllocationPolicy#FAITHFUL}.
+     *
+     * @param policy how this node computes what it gives
+     * @return this builder
+     */
     public Builder policy(AllocationPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** The codec (size and nesting limits). Default {@link Codec#defaults()}. */
+    /**
+     * The codec (size and nesting limits). Default {@link Codec#defaults()}.
+     *
+     * @param codec reads, writes and validates the node's documents
+     * @return this builder
+     */
     public Builder codec(Codec codec) {
       this.codec = Objects.requireNonNull(codec, "codec");
       return this;
     }
 
-    /** Delay between a change and the recomputation/publication it causes. Default 100 ms. */
+    /**
+     * Delay between a change and the recomputation/publication it causes. Default 100 ms.
+     *
+     * @param delay how long changes are gathered before a recomputation
+     * @return this builder
+     */
     public Builder allocationDebounce(Duration delay) {
       this.allocationDebounce = Scheduler.requireDelay(delay);
       return this;
     }
 
-    /** Delay between a local change and its durable write. Default 50 ms. */
+    /**
+     * Delay between a local change and its durable write. Default 50 ms.
+     *
+     * @param delay how long local changes are gathered before they are written
+     * @return this builder
+     */
     public Builder persistDebounce(Duration delay) {
       this.persistDebounce = Scheduler.requireDelay(delay);
       return this;
@@ -529,6 +608,8 @@ public final class CommonsNode implements AutoCloseable {
     /**
      * Interval of commitment republication; must be below the 60 s freshness window. Default 30 s.
      *
+     * @param interval time between republications of the commitment
+     * @return this builder
      * @throws IllegalArgumentException unless 0 &lt; interval &lt; 60 s
      */
     public Builder heartbeat(Duration interval) {
@@ -544,6 +625,9 @@ public final class CommonsNode implements AutoCloseable {
     /**
      * How far ahead of this node's clock a document's {@code timestamp} may be; documents further
      * ahead are rejected ({@link Rejection#FUTURE_TIMESTAMP}). Default 5 minutes.
+     *
+     * @param skew the largest tolerated lead of a received timestamp over this node's clock
+     * @return this builder
      */
     public Builder maxClockSkew(Duration skew) {
       this.maxClockSkew = Scheduler.requireDelay(skew);
@@ -554,19 +638,32 @@ public final class CommonsNode implements AutoCloseable {
      * What each participant may cost this node in inbound work (bytes and deliveries per second,
      * with bursts); deliveries beyond it are dropped unread and counted as {@link
      * Rejection#RATE_LIMITED}. Default {@link InboundBudget#defaults()} (1 MiB/s, 64 deliveries/s).
+     *
+     * @param budget the inbound allowance of each participant
+     * @return this builder
      */
     public Builder inboundBudget(InboundBudget budget) {
       this.inboundBudget = Objects.requireNonNull(budget, "budget");
       return this;
     }
 
-    /** Observes the node's events (connectivity, rejections, publications, convergence). */
+    /**
+     * Observes the node's events (connectivity, rejections, publications, convergence).
+     *
+     * @param listener is told of the node's events; replaces the previous listener
+     * @return this builder
+     */
     public Builder listener(NodeListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
-    /** This node founds the commons: it starts from {@link Stamp#seed()}. */
+    /**
+     * This node founds the commons: it starts from {@link Stamp#seed()}.
+     *
+     * @return this builder
+     * @throws IllegalStateException if a way to join was already chosen
+     */
     public Builder founder() {
       requireNoJoinMode();
       this.founder = true;
@@ -576,6 +673,10 @@ public final class CommonsNode implements AutoCloseable {
     /**
      * This node joins with an invitation received out of band (its {@code newcomer} must be this
      * node's pubKey; checked at {@link #build()}).
+     *
+     * @param invitation the sponsor's signed invitation for this node
+     * @return this builder
+     * @throws IllegalStateException if a way to join was already chosen
      */
     public Builder joinWith(Invitation invitation) {
       requireNoJoinMode();
@@ -583,7 +684,14 @@ public final class CommonsNode implements AutoCloseable {
       return this;
     }
 
-    /** This node waits, reading only, for {@code sponsor}'s invitation published in-band. */
+    /**
+     * This node waits, reading only, for {@code sponsor}'s invitation published in-band.
+     *
+     * @param sponsor public key of the member expected to invite this node
+     * @return this builder
+     * @throws IllegalArgumentException if {@code sponsor} is not a participant's public key
+     * @throws IllegalStateException if a way to join was already chosen
+     */
     public Builder awaitInvitationFrom(String sponsor) {
       requireNoJoinMode();
       this.awaitFrom = PubKeys.requireValid("sponsor", sponsor);
@@ -593,6 +701,9 @@ public final class CommonsNode implements AutoCloseable {
     /**
      * This node only reads: it owns no id and publishes nothing (without this, or another way to
      * join, a new node warns that it will never publish).
+     *
+     * @return this builder
+     * @throws IllegalStateException if a way to join was already chosen
      */
     public Builder readOnly() {
       requireNoJoinMode();
@@ -600,7 +711,13 @@ public final class CommonsNode implements AutoCloseable {
       return this;
     }
 
-    /** Participants to follow from the start (bootstrap list). */
+    /**
+     * Participants to follow from the start (bootstrap list).
+     *
+     * @param pubKeys public keys of the participants to follow; this node's own key is ignored
+     * @return this builder
+     * @throws IllegalArgumentException if a key is not a participant's public key
+     */
     public Builder follow(String... pubKeys) {
       for (String k : pubKeys) {
         follows.add(PubKeys.requireValid("follow: pubKey", k));
@@ -617,6 +734,7 @@ public final class CommonsNode implements AutoCloseable {
     /**
      * The node, with its stored state loaded. Not started.
      *
+     * @return the new node
      * @throws IllegalArgumentException if the transport is missing, the identity is missing without
      *     storage, the invitation is for someone else, or the storage belongs to another identity
      * @throws StorageException naming the file if a stored file is corrupt, another participant's or

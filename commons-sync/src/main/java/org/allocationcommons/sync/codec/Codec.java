@@ -99,7 +99,11 @@ public final class Codec {
             .build();
   }
 
-  /** A codec with the default limits (1 MiB, nesting depth {@value #DEFAULT_MAX_NESTING_DEPTH}). */
+  /**
+   * A codec with the default limits (1 MiB, nesting depth {@value #DEFAULT_MAX_NESTING_DEPTH}).
+   *
+   * @return the shared default codec, also with {@link Stamp#DEFAULT_MAX_NODES} as stamp node limit
+   */
   public static Codec defaults() {
     return DefaultHolder.DEFAULT;
   }
@@ -107,6 +111,9 @@ public final class Codec {
   /**
    * A codec with these limits.
    *
+   * @param maxDocumentBytes largest document accepted, in bytes
+   * @param maxNestingDepth deepest nesting of JSON arrays and objects accepted
+   * @return a codec with these limits and {@link Stamp#DEFAULT_MAX_NODES} as stamp node limit
    * @throws IllegalArgumentException if a limit is below 1 (size) or 8 (depth: a commitment alone
    *     nests that deep)
    */
@@ -125,6 +132,10 @@ public final class Codec {
    * on receipt; use one limit across a commons, at most {@link Stamp#DEFAULT_MAX_NODES} unless
    * every member raises it).
    *
+   * @param maxDocumentBytes largest document accepted, in bytes
+   * @param maxNestingDepth deepest nesting of JSON arrays and objects accepted
+   * @param maxStampNodes most ITC nodes accepted in one stamp read
+   * @return a codec with these limits
    * @throws IllegalArgumentException as {@link #withLimits(int, int)}, or if {@code maxStampNodes < 2}
    */
   public static Codec withLimits(int maxDocumentBytes, int maxNestingDepth, int maxStampNodes) {
@@ -140,22 +151,38 @@ public final class Codec {
     return new Codec(maxDocumentBytes, maxNestingDepth, maxStampNodes);
   }
 
-  /** The ITC node limit for stamps read. */
+  /**
+   * The ITC node limit for stamps read.
+   *
+   * @return the most nodes a stamp read may have
+   */
   public int maxStampNodes() {
     return maxStampNodes;
   }
 
-  /** The size limit in bytes. */
+  /**
+   * The size limit in bytes.
+   *
+   * @return the largest document accepted, in bytes
+   */
   public int maxDocumentBytes() {
     return maxDocumentBytes;
   }
 
-  /** The nesting-depth limit. */
+  /**
+   * The nesting-depth limit.
+   *
+   * @return the deepest nesting of JSON arrays and objects accepted
+   */
   public int maxNestingDepth() {
     return maxNestingDepth;
   }
 
-  /** The configured Jackson mapper (stamp module, limits); for codecs layered on this one. */
+  /**
+   * The configured Jackson mapper (stamp module, limits); for codecs layered on this one.
+   *
+   * @return the mapper this codec reads and writes with
+   */
   public JsonMapper mapper() {
     return mapper;
   }
@@ -163,6 +190,8 @@ public final class Codec {
   /**
    * Validates {@code value} and writes it as UTF-8 JSON.
    *
+   * @param value the document to write
+   * @return the JSON bytes
    * @throws InvalidDocumentException if the value breaks a constraint (nothing is written)
    */
   public byte[] write(Object value) {
@@ -173,6 +202,10 @@ public final class Codec {
   /**
    * Reads and validates a document of type {@code type}.
    *
+   * @param <T> the document type
+   * @param json the UTF-8 JSON input
+   * @param type the class to bind to; its simple name names the document in violations
+   * @return the decoded, valid document
    * @throws InvalidDocumentException naming field, value and rule for oversized, malformed, deeply
    *     nested or invalid input
    */
@@ -185,7 +218,14 @@ public final class Codec {
     }
   }
 
-  /** Reads a JSON tree within the limits, without binding. */
+  /**
+   * Reads a JSON tree within the limits, without binding.
+   *
+   * @param json the UTF-8 JSON input
+   * @param what the kind of document expected, named in any violation
+   * @return the tree; never missing
+   * @throws InvalidDocumentException if the input is oversized, malformed, too deeply nested or empty
+   */
   public JsonNode readTree(byte[] json, String what) {
     requireSize(json, what);
     try {
@@ -199,7 +239,15 @@ public final class Codec {
     }
   }
 
-  /** Binds and validates a tree already read with {@link #readTree}. */
+  /**
+   * Binds and validates a tree already read with {@link #readTree}.
+   *
+   * @param <T> the document type
+   * @param tree the tree to bind
+   * @param type the class to bind to; its simple name names the document in violations
+   * @return the decoded, valid document
+   * @throws InvalidDocumentException if the tree does not bind to {@code type} or the result is invalid
+   */
   public <T> T fromTree(JsonNode tree, Class<T> type) {
     try (JsonParser p = mapper.treeAsTokens(tree)) {
       return bind(p, type);
@@ -227,7 +275,12 @@ public final class Codec {
     return requireDecodable(value);
   }
 
-  /** Every constraint {@code value} breaks, sorted by field; empty when valid. */
+  /**
+   * Every constraint {@code value} breaks, sorted by field.
+   *
+   * @param value the document to check
+   * @return the violations, sorted by field then rule; empty when valid
+   */
   public List<Violation> validate(Object value) {
     Objects.requireNonNull(value, "value");
     List<Violation> out = new ArrayList<>();
@@ -244,6 +297,9 @@ public final class Codec {
   /**
    * Returns {@code value} if it is valid.
    *
+   * @param <T> the document type
+   * @param value the document to check
+   * @return {@code value} itself
    * @throws InvalidDocumentException listing every violation otherwise
    */
   public <T> T requireValid(T value) {

@@ -12,14 +12,27 @@ import java.util.Objects;
  */
 public record Violation(String field, String value, String rule) {
 
-  /** Requires every part. */
+  /**
+   * Requires every part.
+   *
+   * @param field JSON property path of the offending value; empty for the document as a whole
+   * @param value the offending value as text
+   * @param rule the rule that was broken, in words
+   */
   public Violation {
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(rule, "rule");
   }
 
-  /** A violation; a {@code null} value is written {@code "null"}. */
+  /**
+   * A violation; a {@code null} value is written {@code "null"}.
+   *
+   * @param field JSON property path of the offending value; empty for the document as a whole
+   * @param value the offending value, shown with {@link String#valueOf(Object)}
+   * @param rule the rule that was broken, in words
+   * @return the violation
+   */
   public static Violation of(String field, Object value, String rule) {
     return new Violation(field, String.valueOf(value), rule);
   }
