@@ -52,7 +52,14 @@ class ManySubscriptionsInteropTest extends InteropResources {
       acks.add(publishers.get(i % publishers.size())
           .publish(path(run, i), ("doc " + i).getBytes(StandardCharsets.UTF_8)).toCompletableFuture());
     }
-    CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+    try {
+      CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      long done = acks.stream().filter(CompletableFuture::isDone).count();
+      StringBuilder stats = new StringBuilder();
+      publishers.forEach(t -> stats.append("\n  ").append(t.stats()));
+      throw new AssertionError("after 120 s, " + done + " of " + acks.size() + " publishes confirmed;" + stats, e);
+    }
   }
 
   /** Subscribes {@code subscriber} to every path at once; returns what each path delivered last. */
