@@ -44,7 +44,11 @@ public final class Dialect {
     this.framesPerMinute = framesPerMinute;
   }
 
-  /** Holster relays, sending at most {@value #HOLSTER_DEFAULT_FRAMES_PER_MINUTE} frames per minute per connection. */
+  /**
+   * Holster relays, sending at most {@value #HOLSTER_DEFAULT_FRAMES_PER_MINUTE} frames per minute per connection.
+   *
+   * @return the Holster dialect with the default frame budget
+   */
   public static Dialect holster() {
     return holster(HOLSTER_DEFAULT_FRAMES_PER_MINUTE);
   }
@@ -52,6 +56,11 @@ public final class Dialect {
   /**
    * Holster relays, sending at most {@code framesPerMinute} frames in any 60 s per connection (more
    * are queued); between 10 and {@value #HOLSTER_RELAY_FRAMES_PER_MINUTE}.
+   *
+   * @param framesPerMinute the per-connection budget of outgoing frames in any 60 s
+   * @return the Holster dialect with that budget
+   * @throws IllegalArgumentException if {@code framesPerMinute} is below 10 or above
+   *     {@value #HOLSTER_RELAY_FRAMES_PER_MINUTE}
    */
   public static Dialect holster(int framesPerMinute) {
     if (framesPerMinute < 10 || framesPerMinute > HOLSTER_RELAY_FRAMES_PER_MINUTE) {
@@ -62,22 +71,38 @@ public final class Dialect {
     return new Dialect("holster", HOLSTER_MAX_FRAME_BYTES, framesPerMinute);
   }
 
-  /** {@code gun} or {@code holster}: also the provider name. */
+  /**
+   * The dialect's name, also the provider name.
+   *
+   * @return {@code gun} or {@code holster}
+   */
   public String name() {
     return name;
   }
 
-  /** Whether this is the Holster dialect. */
+  /**
+   * Whether this is the Holster dialect.
+   *
+   * @return true for Holster, false for GUN
+   */
   public boolean isHolster() {
     return this != GUN;
   }
 
-  /** The largest frame the relay takes, in UTF-8 bytes; 0 for no limit. */
+  /**
+   * The largest frame the relay takes.
+   *
+   * @return the limit in UTF-8 bytes; 0 for no limit
+   */
   public int maxFrameBytes() {
     return maxFrameBytes;
   }
 
-  /** The per-connection budget of outgoing frames in any 60 s; 0 for none. */
+  /**
+   * The per-connection budget of outgoing frames in any 60 s.
+   *
+   * @return the number of frames; 0 for no budget
+   */
   public int framesPerMinute() {
     return framesPerMinute;
   }

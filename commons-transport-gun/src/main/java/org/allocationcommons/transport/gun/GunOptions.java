@@ -55,7 +55,20 @@ public record GunOptions(
     return KEYS;
   }
 
-  /** Validates every setting; see the class description for the rules. */
+  /**
+   * Validates every setting; see the class description for the rules.
+   *
+   * @param peers the relays to connect to: at least one {@code ws://} or {@code wss://} URL with a host
+   * @param namespace the first segment of every soul; letters, digits, '.', '_', '-', not starting with '~'
+   * @param connectTimeout how long one connection attempt may take; positive
+   * @param ackTimeout how long to wait for a relay's acknowledgement before reading the document back;
+   *     positive
+   * @param backoffInitial the first reconnect delay; positive, at most {@code backoffMax}
+   * @param backoffMax the largest reconnect delay; positive
+   * @param resubscribeEvery how often subscriptions are re-sent to every relay; zero disables
+   * @param maxFrameChars frames longer than this are rejected as malformed; at least 1024
+   * @throws IllegalArgumentException naming the setting and the rule it breaks
+   */
   public GunOptions {
     if (peers == null || peers.isEmpty()) {
       throw new IllegalArgumentException("peers must name at least one ws:// or wss:// URL");
@@ -81,7 +94,13 @@ public record GunOptions(
     }
   }
 
-  /** Default settings for these relays. */
+  /**
+   * Default settings for these relays.
+   *
+   * @param peers the relays to connect to, at least one {@code ws://} or {@code wss://} URL
+   * @return settings with these relays and every other setting at its default
+   * @throws IllegalArgumentException if {@code peers} is empty or holds a URL that is not ws or wss
+   */
   public static GunOptions peers(List<URI> peers) {
     return new GunOptions(
         peers,
@@ -94,27 +113,55 @@ public record GunOptions(
         16 * 1024 * 1024);
   }
 
-  /** Default settings for these relays. */
+  /**
+   * Default settings for these relays.
+   *
+   * @param peers the relays to connect to, at least one {@code ws://} or {@code wss://} URL
+   * @return settings with these relays and every other setting at its default
+   * @throws IllegalArgumentException if {@code peers} is empty or holds a URL that is not ws or wss
+   */
   public static GunOptions peers(URI... peers) {
     return peers(List.of(peers));
   }
 
-  /** These settings with another namespace. */
+  /**
+   * These settings with another namespace.
+   *
+   * @param namespace the new soul prefix
+   * @return a copy with that namespace
+   * @throws IllegalArgumentException if {@code namespace} is not a valid soul prefix
+   */
   public GunOptions withNamespace(String namespace) {
     return new GunOptions(peers, namespace, connectTimeout, ackTimeout, backoffInitial, backoffMax, resubscribeEvery, maxFrameChars);
   }
 
-  /** These settings with another acknowledgement timeout. */
+  /**
+   * These settings with another acknowledgement timeout.
+   *
+   * @param ackTimeout how long to wait for an acknowledgement before reading a publish back; positive
+   * @return a copy with that timeout
+   */
   public GunOptions withAckTimeout(Duration ackTimeout) {
     return new GunOptions(peers, namespace, connectTimeout, ackTimeout, backoffInitial, backoffMax, resubscribeEvery, maxFrameChars);
   }
 
-  /** These settings with other reconnect delays. */
+  /**
+   * These settings with other reconnect delays.
+   *
+   * @param initial the first reconnect delay; positive, at most {@code max}
+   * @param max the cap of the exponential backoff; positive
+   * @return a copy with those delays
+   */
   public GunOptions withBackoff(Duration initial, Duration max) {
     return new GunOptions(peers, namespace, connectTimeout, ackTimeout, initial, max, resubscribeEvery, maxFrameChars);
   }
 
-  /** These settings with another resubscription period (zero disables). */
+  /**
+   * These settings with another resubscription period.
+   *
+   * @param resubscribeEvery how often subscriptions are re-sent to every relay; zero disables
+   * @return a copy with that period
+   */
   public GunOptions withResubscribeEvery(Duration resubscribeEvery) {
     return new GunOptions(peers, namespace, connectTimeout, ackTimeout, backoffInitial, backoffMax, resubscribeEvery, maxFrameChars);
   }
@@ -122,6 +169,8 @@ public record GunOptions(
   /**
    * Reads string options (see the class description).
    *
+   * @param options option keys and their string values; {@code peers} is required
+   * @return the settings, with defaults for absent keys
    * @throws IllegalArgumentException naming the key, the value and the rule for an unknown key, a
    *     missing {@code peers}, or a malformed value
    */

@@ -104,7 +104,12 @@ public final class GunTransport implements Transport {
     shared.attach(list);
   }
 
-  /** Opens a transport to these relays with the system clock; it connects in the background. */
+  /**
+   * Opens a transport to these relays with the system clock; it connects in the background.
+   *
+   * @param options the relays and settings
+   * @return the open transport, not yet necessarily connected
+   */
   public static GunTransport open(GunOptions options) {
     return open(options, Clock.systemUTC());
   }
@@ -112,6 +117,10 @@ public final class GunTransport implements Transport {
   /**
    * Opens a transport to these relays; it connects in the background and keeps reconnecting until
    * closed. {@code clock} supplies the HAM states of published documents.
+   *
+   * @param options the relays and settings
+   * @param clock the source of HAM states for publishes
+   * @return the open transport, not yet necessarily connected
    */
   public static GunTransport open(GunOptions options, Clock clock) {
     return open(options, clock, Dialect.GUN);
@@ -120,6 +129,12 @@ public final class GunTransport implements Transport {
   /**
    * Opens a transport speaking {@code dialect} to these relays; it connects in the background and
    * keeps reconnecting until closed. {@code clock} supplies the HAM states of published documents.
+   *
+   * @param options the relays and settings
+   * @param clock the source of HAM states for publishes
+   * @param dialect {@link Dialect#GUN} or a {@link Dialect#holster()} dialect
+   * @return the open transport, not yet necessarily connected
+   * @throws IllegalArgumentException if {@code dialect} is null
    */
   public static GunTransport open(GunOptions options, Clock clock, Dialect dialect) {
     if (dialect == null) {
@@ -141,22 +156,38 @@ public final class GunTransport implements Transport {
     return shared.dialect.name();
   }
 
-  /** The relay dialect this transport speaks. */
+  /**
+   * The relay dialect this transport speaks.
+   *
+   * @return the dialect it was opened with
+   */
   public Dialect dialect() {
     return shared.dialect;
   }
 
-  /** What the Holster dialect counted (all zero for GUN); see {@link HolsterCounters}. */
+  /**
+   * What the Holster dialect counted; see {@link HolsterCounters}.
+   *
+   * @return the Holster counters, all zero for GUN
+   */
   public HolsterCounters holsterCounters() {
     return shared.counters.holster();
   }
 
-  /** The settings this transport was opened with. */
+  /**
+   * The settings this transport was opened with.
+   *
+   * @return the options passed to {@code open}
+   */
   public GunOptions options() {
     return shared.options;
   }
 
-  /** How many relays are connected right now. */
+  /**
+   * How many relays are connected right now.
+   *
+   * @return the number of open connections, at most the number of peers
+   */
   public int connectedPeers() {
     int n = 0;
     for (Connection p : shared.peers()) {
@@ -167,7 +198,11 @@ public final class GunTransport implements Transport {
     return n;
   }
 
-  /** A snapshot of this transport's counters. */
+  /**
+   * A snapshot of this transport's counters.
+   *
+   * @return the counters now, including how many paths still wait for a relay's confirmation
+   */
   public GunStats stats() {
     int unconfirmed;
     synchronized (shared.lock) {
