@@ -110,42 +110,29 @@ public final class Publisher {
       return;
     }
     if (s.dialect.isHolster()) {
-      resendFresh(pending);
+      resend(pending, true);
     } else {
       s.sendAll(Frames.get(s.ids.next(), pending.soul, Optional.of(KEY)));
-      resendSame(pending);
+      resend(pending, false);
     }
     scheduleReadback(pending);
   }
 
   /**
-   * GUN: no ack within the ack timeout. The read-back confirms a put the relay stored but whose ack
-   * was lost; a put the relay never stored (measured: 1 of 400 in a burst, neither acknowledged nor
-   * answered by a get for two minutes) must be sent again. Same state, fresh id: a relay that lacks
-   * it stores and acknowledges it, one that has it (and its subscribers) see a duplicate and change
+   * No ack within the ack timeout: sends the publish again with a fresh id.
+   *
+   * <p>Holster ({@code freshState}): Holster acknowledges nothing for a value it already holds at
+   * that state and drops a message id it has seen, so the same put again could never be
+   * acknowledged: it goes again with a fresh state too, unless another writer's newer value arrived
+   * meanwhile (re-sending ours would overwrite it: the publish fails instead).
+   *
+   * <p>GUN (same state): the read-back confirms a put the relay stored but whose ack was lost; a put
+   * the relay never stored (measured: 1 of 400 in a burst, neither acknowledged nor answered by a
+   * get for two minutes) must be sent again. At the same state a relay that lacks it stores and
+   * acknowledges it, and one that has it (and its subscribers) see a HAM duplicate and change
    * nothing, so no subscriber receives it twice.
    */
-  private void resendSame(Pending pending) {
-    String id = s.ids.next();
-    double state;
-    synchronized (s.lock) {
-      if (s.isClosed() || pending.done.isDone() || !s.ledger.isWaiting(pending)) {
-        return; // superseded or finished meanwhile
-      }
-      s.ledger.addId(pending, id);
-      state = pending.state;
-    }
-    s.counters.resent.incrementAndGet();
-    Shared.LOG.debug("no ack for {} within {}; reading it back and sending it again", pending.path, s.options.ackTimeout());
-    s.sendAll(Frames.put(id, pending.soul, KEY, state, pending.value));
-  }
-
-  /**
-   * Holster: no ack within the ack timeout. Holster acknowledges nothing for a value it already holds
-   * at that state and drops a message id it has seen, so the same put again could never be
-   * acknowledged: send it again with a fresh state and a fresh id.
-   */
-  private void resendFresh(Pending pending) {
+  private void resend(Pending pending, boolean freshState) {
     String id = s.ids.next();
     double state;
     synchronized (s.lock) {
@@ -153,7 +140,10 @@ public final class Publisher {
         return; // superseded or finished meanwhile
       }
       Shared.Held h = s.held(pending.soul);
-      if (h != null && h.state() > pending.state && !h.value().equals(pending.value)) {
+      if (!freshState) {
+        state = pending.state;
+        s.ledger.addId(pending, id);
+      } else if (h != null && h.state() > pending.state && !h.value().equals(pending.value)) {
         // Another writer's newer value arrived: re-sending ours with a fresh state would overwrite it.
         s.ledger.forget(pending);
         state = Double.NaN;
