@@ -17,7 +17,9 @@ package org.allocationcommons.transport.gun;
  *       message id); frames above {@value #HOLSTER_MAX_FRAME_BYTES} bytes are refused locally; an
  *       {@code {"error": ...}} frame fails the publish it answers; outgoing frames keep within a
  *       per-connection budget below Holster's 1,000 frames per sliding minute, and a {@code throttle}
- *       reply pauses the connection and re-sends the throttled frame.
+ *       reply pauses the connection and re-sends the throttled frame; subscriptions are sent on each
+ *       (re)connect only, never periodically (the relay shows every put to every connected client
+ *       and answers each get to all of them).
  * </ul>
  */
 public final class Dialect {

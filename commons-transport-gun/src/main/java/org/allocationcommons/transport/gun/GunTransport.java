@@ -38,9 +38,11 @@ import org.allocationcommons.sync.spi.Transport;
  * {@code docs/transports.md} for why). {@link #publish} sends a {@code put} with a fresh message id
  * and HAM state and completes when a relay acknowledges it ({@code "@"} = that id, no {@code err}),
  * or, for relays that never acknowledge (no storage), when reading the node back shows the relay holds
- * it. Unacknowledged publishes are re-sent after every reconnect. {@link #subscribe} sends a
+ * it. An unacknowledged publish is looked after again after the ack timeout, then at doubling
+ * intervals up to 16 times it (a slow relay is not flooded with re-sends), and sent again after
+ * every reconnect. {@link #subscribe} sends a
  * {@code get} for the node (again 1 s and 5 s later, after every reconnect and every {@link
- * GunOptions#resubscribeEvery()})
+ * GunOptions#resubscribeEvery()}; Holster: only after every reconnect)
  * and delivers each newer value of it. Incoming values are de-duplicated by message id (bounded) and
  * filtered with GUN's HAM rule (an older state, or the same state and value, is not delivered again).
  * Malformed frames are ignored, logged and counted in {@link #stats()}. Connections are re-opened with
@@ -144,7 +146,10 @@ public final class GunTransport implements Transport {
     for (Connection p : t.shared.peers()) {
       p.connect();
     }
-    if (!options.resubscribeEvery().isZero()) {
+    // A Holster relay shows every put to every connected client, and the gets go again on every
+    // reconnect: a periodic get adds nothing there and costs the relay a reply to every client
+    // (30 nodes following each other every 30 s: about 160,000 relay frames a minute, which stalled it).
+    if (!options.resubscribeEvery().isZero() && !dialect.isHolster()) {
       long every = options.resubscribeEvery().toMillis();
       t.shared.scheduler.scheduleAtFixedRate(t.subscriber::resubscribeAll, every, every, TimeUnit.MILLISECONDS);
     }

@@ -152,6 +152,38 @@ class HolsterTransportInteropTest extends InteropResources {
     await("a newcomer reads all 30 from the relay", () -> read.size() == 30);
   }
 
+  /**
+   * A relay that stops answering (here: its process stopped, the connection still up) gets the
+   * unacknowledged publish again at doubling intervals, not once per ack timeout: at 500 ms that is
+   * re-sends at 0.5, 1.5, 3.5 and 7.5 s, so at most 3 in the first 7 s (without the backoff, 13).
+   * Once the relay runs again the publish is confirmed.
+   */
+  @Test
+  void aStalledRelayGetsReSendsAtDoublingIntervals() throws Exception {
+    HolsterRelay relay = relay(HolsterRelay.V2);
+    GunTransport t = transport(relay.url(), Clock.systemUTC(), Duration.ofMillis(500));
+    awaitConnected(t);
+    signal(relay, "STOP");
+    long start = System.nanoTime();
+    CompletableFuture<Void> publish;
+    try {
+      publish = t.publish(DocumentPaths.of(key("stalled"), DocumentPaths.COMMITMENT),
+          "nobody acks this yet".getBytes(StandardCharsets.UTF_8)).toCompletableFuture();
+      await("the first re-send", () -> t.holsterCounters().freshResends() >= 1);
+      Thread.sleep(Math.max(0, 7_000 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+      assertThat(t.holsterCounters().freshResends()).as("re-sends in the first 7 s").isBetween(1L, 3L);
+      assertThat(publish).as("nothing confirms while the relay is stopped").isNotDone();
+    } finally {
+      signal(relay, "CONT");
+    }
+    publish.get(60, TimeUnit.SECONDS);
+  }
+
+  private static void signal(RelayProcess relay, String signal) throws Exception {
+    int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(relay.pid())).inheritIO().start().waitFor();
+    assertThat(exit).as("kill -%s %d", signal, relay.pid()).isZero();
+  }
+
   @ParameterizedTest(name = "Holster {0}")
   @ValueSource(strings = {HolsterRelay.V1, HolsterRelay.V2})
   void anUnchangedValueIsNotConfirmedByItsEchoButByAReSendWithAFreshState(String version) throws Exception {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * One transport subscribing to 400 paths at once (a node following a large commons), through a real
  * relay: every path's document is delivered, and through Holster no frame is throttled, because the
- * gets (the first ones and every resubscription) are spread within the frame budget.
+ * 400 gets are spread within the frame budget (and sent once: Holster makes no periodic
+ * resubscription).
  */
 @Tag("interop")
 class ManySubscriptionsInteropTest extends InteropResources {
@@ -113,7 +114,9 @@ class ManySubscriptionsInteropTest extends InteropResources {
 
     assertEveryPathDelivered(delivered, run);
     assertThat(sent).as("frames the subscriber sent in 40 s (less than one minute)").isLessThanOrEqualTo(budget);
-    assertThat(sent).as("the resubscriptions were sent, not dropped").isGreaterThan(PATHS);
+    assertThat(sent)
+        .as("one get per subscription: resubscribeEvery (10 s here) is ignored under Holster, whose relay shows every put to every connected client")
+        .isEqualTo(PATHS);
     for (GunTransport t : keptTransports()) {
       assertThat(t.holsterCounters().throttled()).as("throttle replies").isZero();
       assertThat(t.stats().reconnects()).as("reconnects").isZero();

@@ -17,6 +17,8 @@ public final class Pending {
   /** The state last sent; the Holster dialect re-sends with a fresh one (changed under the lock). */
   volatile double state;
   final String value;
+  /** How many times it was looked after without a confirmation (under the ledger's lock). */
+  int attempts;
   final CompletableFuture<Void> done = new CompletableFuture<>();
   final Set<String> ids = new LinkedHashSet<>();
   /** The stages of older publishes of this soul that this one replaced: they end with it. */

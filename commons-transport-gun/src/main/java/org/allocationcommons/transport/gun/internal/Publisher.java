@@ -13,13 +13,22 @@ import org.allocationcommons.transport.gun.FrameTooLargeException;
 
 /**
  * Sends publishes and keeps them going until a relay confirms them: each is sent to every relay,
- * looked after once per ack timeout (GUN: the node is read back, since a relay without storage never
+ * looked after an ack timeout later and then at doubling intervals (up to {@link #MAX_BACKOFF_FACTOR}
+ * ack timeouts) (GUN: the node is read back, since a relay without storage never
  * acks, and sent again at the same state, since a relay may drop a put; Holster: sent again with a fresh state and id, since Holster acks nothing it already holds
  * and drops ids it has seen), and the newest of each soul is sent again on every (re)connect.
  */
 public final class Publisher {
 
   private static final String KEY = Shared.KEY;
+
+  /**
+   * The longest wait between two looks after an unconfirmed publish, in ack timeouts. The wait
+   * doubles from one ack timeout: a relay that acknowledges late (overloaded) is not sent a new
+   * copy every ack timeout, each of which (Holster: with a fresh state) it must store and show to
+   * every client, which made it later still.
+   */
+  public static final int MAX_BACKOFF_FACTOR = 16;
 
   private final Shared s;
 
@@ -96,18 +105,30 @@ public final class Publisher {
   }
 
   private void scheduleReadback(Pending pending) {
+    int attempts;
+    synchronized (s.lock) {
+      attempts = pending.attempts;
+    }
     try {
       s.scheduler.schedule(
-          () -> readback(pending), s.options.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+          () -> readback(pending), backoff(s.options.ackTimeout().toMillis(), attempts), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       // closed meanwhile: close() completes the publish
     }
+  }
+
+  /** The wait before the next look after a publish looked after {@code attempts} times. */
+  static long backoff(long ackTimeoutMillis, int attempts) {
+    return ackTimeoutMillis * Math.min(MAX_BACKOFF_FACTOR, 1L << Math.min(attempts, 30));
   }
 
   /** Asks the relays for a node whose publish is still unconfirmed, then checks again later. */
   private void readback(Pending pending) {
     if (pending.done.isDone()) {
       return;
+    }
+    synchronized (s.lock) {
+      pending.attempts++;
     }
     if (s.dialect.isHolster()) {
       resend(pending, true);
