@@ -27,7 +27,8 @@ import org.allocationcommons.sync.internal.Membership;
  *
  * <p>They mirror the annotations of {@code core.model} and {@code sync.document}: a constraint
  * added there must be added here too; {@code ChecksProperties} compares both on random documents,
- * valid and invalid, so a difference fails the build.
+ * valid and invalid, so a difference fails the build, and {@code ConstraintInventoryTest} pins the
+ * annotations themselves, so a constraint added without its check fails it too.
  */
 public final class Checks {
 
@@ -41,6 +42,11 @@ public final class Checks {
           FilterRule.AllowAll.class, FilterRule.DenyAll.class, FilterRule.Unknown.class);
 
   private Checks() {}
+
+  /** The covered types (for the test that pins their constraints). */
+  static Set<Class<?>> covered() {
+    return COVERED;
+  }
 
   /**
    * Whether {@code type} has compiled checks (the exact class: every covered type is final).
