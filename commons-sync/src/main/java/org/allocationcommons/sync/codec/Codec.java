@@ -1,29 +1,16 @@
 package org.allocationcommons.sync.codec;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path;
-import jakarta.validation.TraversableResolver;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-import java.lang.annotation.ElementType;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.allocationcommons.core.model.Commitment;
+import org.allocationcommons.sync.codec.internal.Checks;
+import org.allocationcommons.sync.codec.internal.Engine;
 import org.allocationcommons.sync.codec.internal.FilterRuleJson;
 import org.allocationcommons.sync.codec.internal.JsonErrors;
 import org.allocationcommons.sync.codec.internal.SlotIds;
 import org.allocationcommons.itc.Stamp;
 import org.allocationcommons.sync.codec.internal.StampJson;
-import org.hibernate.validator.HibernateValidator;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.hibernate.validator.spi.nodenameprovider.JavaBeanProperty;
-import org.hibernate.validator.spi.nodenameprovider.Property;
-import org.hibernate.validator.spi.nodenameprovider.PropertyNodeNameProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
@@ -37,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON boundary of the sync layer: turns documents into bytes and back with the exact wire names
- * of SPEC 3 (ITC stamps as {@code {"id": .., "event": ..}}), and validates them with Jakarta
- * Validation (Hibernate Validator, no expression language).
+ * of SPEC 3 (ITC stamps as {@code {"id": .., "event": ..}}), and validates them against
+ * the Jakarta Validation constraints of the model.
  *
  * <p>Reading is strict where it matters and lenient where the original is (SPEC 7): unknown fields
  * are ignored; NaN and infinity (as tokens or as strings), missing primitives, trailing content,
@@ -53,6 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
  * field, the value and the rule in our words (syntax errors with their line and column), never a
  * library's hint. Participant-key checks of recognition weights are the envelope layer's: this codec
  * also reads scenarios whose members have plain names. Instances are immutable and thread-safe.
+ *
+ * <p>The constraints are the Jakarta annotations of the model, but they are checked by compiled
+ * code ({@code codec.internal.Checks}) for every document type and nested record the codec decodes:
+ * decoding, {@link #validate} and {@link #write} never start the validation engine for them, whose
+ * bootstrap and per-type metadata cost about a second of cold start and tens of microseconds per
+ * commitment (issues 11 and 13). Any other type is validated by Hibernate Validator (no expression
+ * language), started on first such use, so nothing is ever left unchecked; tests compare the
+ * compiled checks with the engine on random valid and invalid documents.
  */
 public final class Codec {
 
@@ -65,8 +60,6 @@ public final class Codec {
    * hostile input cannot exhaust the stack.
    */
   public static final int DEFAULT_MAX_NESTING_DEPTH = 200;
-
-  private static final int MAX_VALUE_CHARS = 120;
 
   private final int maxDocumentBytes;
   private final int maxNestingDepth;
@@ -283,13 +276,7 @@ public final class Codec {
    */
   public List<Violation> validate(Object value) {
     Objects.requireNonNull(value, "value");
-    List<Violation> out = new ArrayList<>();
-    for (ConstraintViolation<Object> v : ValidatorHolder.VALIDATOR.validate(value)) {
-      Object invalid = v.getInvalidValue();
-      // a rule over a whole list (e.g. its quantities' sum) shows the list's size, not its records
-      String shown = invalid instanceof java.util.Collection<?> c ? "(" + c.size() + " entries)" : abbreviate(invalid);
-      out.add(Violation.of(field(v), shown, rule(v)));
-    }
+    List<Violation> out = Checks.covers(value.getClass()) ? Checks.violations(value) : Engine.validate(value);
     out.sort(Comparator.comparing(Violation::field).thenComparing(Violation::rule));
     return out;
   }
@@ -327,35 +314,6 @@ public final class Codec {
     return value;
   }
 
-  /** The JSON path, without the engine's container-element markers. */
-  private static String field(ConstraintViolation<?> v) {
-    return v.getPropertyPath().toString()
-        .replace(".<map value>", "")
-        .replace(".<list element>", "")
-        .replace(".<iterable element>", "")
-        .replace(".<map key>", "");
-  }
-
-  /**
-   * The rule in words. Without an expression language, the engine cannot render the conditional
-   * default messages of {@code @DecimalMin}/{@code @DecimalMax}; those are written here.
-   */
-  private static String rule(ConstraintViolation<?> v) {
-    String m = v.getMessage();
-    if (!m.contains("${")) {
-      return m;
-    }
-    var attrs = v.getConstraintDescriptor().getAttributes();
-    Object bound = attrs.get("value");
-    boolean inclusive = !Boolean.FALSE.equals(attrs.get("inclusive"));
-    String type = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-    return switch (type) {
-      case "DecimalMax" -> "must be less than " + (inclusive ? "or equal to " : "") + bound;
-      case "DecimalMin" -> "must be greater than " + (inclusive ? "or equal to " : "") + bound;
-      default -> m.replaceAll("\\$\\{[^}]*}", "");
-    };
-  }
-
   private void requireSize(byte[] json, String what) {
     if (json.length > maxDocumentBytes) {
       throw InvalidDocumentException.of(
@@ -367,74 +325,7 @@ public final class Codec {
     return new InvalidDocumentException(what, List.of(JsonErrors.violation(e, maxDocumentBytes, maxNestingDepth)));
   }
 
-  private static String abbreviate(Object value) {
-    String s = String.valueOf(value);
-    return s.length() > MAX_VALUE_CHARS ? s.substring(0, MAX_VALUE_CHARS - 3) + "..." : s;
-  }
-
   private static final class DefaultHolder {
     static final Codec DEFAULT = new Codec(DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_NESTING_DEPTH, Stamp.DEFAULT_MAX_NODES);
-  }
-
-  /**
-   * The one validator of every codec (its configuration does not depend on the limits), built on
-   * first use so that a codec that only writes trusted values or reads trees never pays for the
-   * bootstrap. Configured in code: no {@code META-INF/validation.xml} lookup, no expression
-   * language, and every property traversable (there is no JPA here to ask).
-   */
-  private static final class ValidatorHolder {
-    static final Validator VALIDATOR = build();
-
-    private static Validator build() {
-      ValidatorFactory vf =
-          Validation.byProvider(HibernateValidator.class)
-              .configure()
-              .ignoreXmlConfiguration()
-              .messageInterpolator(new ParameterMessageInterpolator())
-              .traversableResolver(new AllTraversable())
-              .propertyNodeNameProvider(new JsonNames())
-              .buildValidatorFactory();
-      return vf.getValidator();
-    }
-  }
-
-  /** Every property is reachable and cascadable: what the default resolver says when JPA is absent. */
-  private static final class AllTraversable implements TraversableResolver {
-    @Override
-    public boolean isReachable(Object bean, Path.Node node, Class<?> root, Path path, ElementType type) {
-      return true;
-    }
-
-    @Override
-    public boolean isCascadable(Object bean, Path.Node node, Class<?> root, Path path, ElementType type) {
-      return true;
-    }
-  }
-
-  /** Names validation paths by their JSON property names ({@code need_slots}, not needSlots). */
-  private static final class JsonNames implements PropertyNodeNameProvider {
-    private final ConcurrentHashMap<String, String> cache = new ConcurrentHashMap<>();
-
-    @Override
-    public String getName(Property property) {
-      if (!(property instanceof JavaBeanProperty bean)) {
-        return property.getName();
-      }
-      Class<?> owner = bean.getDeclaringClass();
-      String name = property.getName();
-      return cache.computeIfAbsent(owner.getName() + "#" + name, k -> jsonName(owner, name));
-    }
-
-    private static String jsonName(Class<?> owner, String name) {
-      try {
-        JsonProperty p = owner.getDeclaredField(name).getAnnotation(JsonProperty.class);
-        if (p != null && !p.value().isEmpty()) {
-          return p.value();
-        }
-      } catch (NoSuchFieldException e) {
-        // a getter without a field: keep the Java name
-      }
-      return name;
-    }
   }
 }
