@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A real Holster relay for interop tests, bound to 127.0.0.1 only.
  *
- * <p>Holster is not on npm, so its sources are read from {@code ../shared/third-party/holster-<version>}
- * next to the repository root (or from the folder named by the system property {@code holster.sources}
- * or the environment variable {@code HOLSTER_SOURCES}, which holds the {@code holster-<version>}
+ * <p>Holster is not on npm, so its sources are read from {@code shared/third-party/holster-<version>}
+ * beside the repository root or beside the nearest of its ancestors that has it (or from the folder
+ * named by the system property {@code holster.sources} or the environment variable {@code HOLSTER_SOURCES}, which holds the {@code holster-<version>}
  * folders). When that folder is absent (on a user's machine), {@link #requireSources()} skips the
  * calling test with a JUnit assumption that says where it looked.
  *
@@ -81,14 +81,28 @@ public final class HolsterRelay extends RelayProcess {
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured).toAbsolutePath().normalize();
     }
-    // The repository root is the folder holding the module; the sources sit beside the repository.
+    // The repository root is the folder holding the module; the sources sit beside the repository,
+    // or beside one of its ancestors (a clone made in a subfolder of the checkout's parent).
     Path dir = Path.of("").toAbsolutePath();
-    for (Path p = dir; p != null; p = p.getParent()) {
+    Path root = null;
+    for (Path p = dir; p != null && root == null; p = p.getParent()) {
       if (Files.isDirectory(p.resolve("commons-transport-gun")) && Files.isRegularFile(p.resolve("pom.xml"))) {
-        return p.resolve("../shared/third-party").normalize();
+        root = p;
       }
     }
-    return dir.resolve("../../shared/third-party").normalize();
+    Path beside = (root == null ? dir.resolve("../..") : root.resolve("..")).normalize().resolve("shared/third-party");
+    for (Path p = beside.getParent().getParent(); p != null; p = p.getParent()) {
+      Path candidate = p.resolve("shared/third-party");
+      if (Files.isDirectory(candidate) && hasAnyHolster(candidate)) {
+        return candidate;
+      }
+    }
+    return beside;
+  }
+
+  private static boolean hasAnyHolster(Path dir) {
+    return Files.isRegularFile(dir.resolve("holster-" + V1 + "/src/holster.js"))
+        || Files.isRegularFile(dir.resolve("holster-" + V2 + "/src/holster.js"));
   }
 
   /** Skips the calling test (JUnit assumption) unless Holster {@code version}'s sources are present. */
