@@ -19,7 +19,8 @@ package org.allocationcommons.transport.gun;
  *       per-connection budget below Holster's 1,000 frames per sliding minute, and a {@code throttle}
  *       reply pauses the connection and re-sends the throttled frame; subscriptions are sent on each
  *       (re)connect only, never periodically (the relay shows every put to every connected client
- *       and answers each get to all of them).
+ *       and answers each get to all of them); a get for a document of ours is answered only when
+ *       the relay shows it lacks it (its reply to the get is empty and it never echoed our put).
  * </ul>
  */
 public final class Dialect {

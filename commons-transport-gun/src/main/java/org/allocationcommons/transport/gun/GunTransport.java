@@ -83,6 +83,7 @@ public final class GunTransport implements Transport {
         new Connection.Handler() {
           @Override
           public void connected(Connection c) {
+            inbound.onConnected(c);
             publisher.onConnected(c);
           }
 

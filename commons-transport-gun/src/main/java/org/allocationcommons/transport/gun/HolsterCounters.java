@@ -8,5 +8,10 @@ package org.allocationcommons.transport.gun;
  *     after the pause
  * @param freshResends publishes sent again with a fresh state and id after {@code ackTimeout}
  *     without an ack
+ * @param getsAnswered gets for a document of ours answered, because the relay's own reply did not
+ *     show our value
+ * @param getsLeftToRelay gets for a document of ours left unanswered, because the relay's reply
+ *     already held our value
  */
-public record HolsterCounters(long ownEchoes, long throttled, long freshResends) {}
+public record HolsterCounters(
+    long ownEchoes, long throttled, long freshResends, long getsAnswered, long getsLeftToRelay) {}

@@ -152,6 +152,49 @@ class HolsterTransportInteropTest extends InteropResources {
     await("a newcomer reads all 30 from the relay", () -> read.size() == 30);
   }
 
+  @ParameterizedTest(name = "Holster {0}")
+  @ValueSource(strings = {HolsterRelay.V1, HolsterRelay.V2})
+  void aGetForADocumentTheRelayHoldsIsLeftToTheRelay(String version) throws Exception {
+    HolsterRelay relay = relay(version);
+    GunTransport author = transport(relay.url());
+    awaitConnected(author);
+    String path = DocumentPaths.of(key("stored"), DocumentPaths.COMMITMENT);
+    author.publish(path, "stored at the relay".getBytes(StandardCharsets.UTF_8))
+        .toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    GunTransport reader = transport(relay.url());
+    awaitConnected(reader);
+    Map<String, String> read = new ConcurrentHashMap<>();
+    reader.subscribe(path, (p, bytes) -> read.put(p, new String(bytes, StandardCharsets.UTF_8)));
+    await("the reader gets the document", () -> "stored at the relay".equals(read.get(path)));
+    await("the author decides about the forwarded get", () -> author.holsterCounters().getsLeftToRelay() >= 1);
+    assertThat(author.holsterCounters().getsAnswered()).as("answers the author sent").isZero();
+  }
+
+  /**
+   * The relay lacks a document its author holds (it was restarted on empty storage after
+   * acknowledging it): the author answers a reader's get itself, since the relay's reply is empty.
+   */
+  @ParameterizedTest(name = "Holster {0}")
+  @ValueSource(strings = {HolsterRelay.V1, HolsterRelay.V2})
+  void aGetTheRelayCannotAnswerIsAnsweredByTheAuthor(String version) throws Exception {
+    HolsterRelay relay = keep(HolsterRelay.start(version, temp.resolve("lost-data")));
+    int port = relay.port();
+    GunTransport author = transport(relay.url());
+    awaitConnected(author);
+    String path = DocumentPaths.of(key("lost"), DocumentPaths.COMMITMENT);
+    author.publish(path, "only the author has it now".getBytes(StandardCharsets.UTF_8))
+        .toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    relay.kill();
+    keep(HolsterRelay.start(version, port, temp.resolve("empty-data")));
+    await("the author reconnects", () -> author.stats().reconnects() >= 1 && author.connectedPeers() == 1);
+    GunTransport reader = transport(URI.create("ws://127.0.0.1:" + port + "/"));
+    awaitConnected(reader);
+    Map<String, String> read = new ConcurrentHashMap<>();
+    reader.subscribe(path, (p, bytes) -> read.put(p, new String(bytes, StandardCharsets.UTF_8)));
+    await("the reader gets the document from its author", () -> "only the author has it now".equals(read.get(path)));
+    assertThat(author.holsterCounters().getsAnswered()).as("answers the author sent").isPositive();
+  }
+
   /**
    * A relay that stops answering (here: its process stopped, the connection still up) gets the
    * unacknowledged publish again at doubling intervals, not once per ack timeout: at 500 ms that is

@@ -21,6 +21,8 @@ public final class Counters {
   public final AtomicLong echoes = new AtomicLong();
   public final AtomicLong throttled = new AtomicLong();
   public final AtomicLong resent = new AtomicLong();
+  public final AtomicLong getsAnswered = new AtomicLong();
+  public final AtomicLong getsLeftToRelay = new AtomicLong();
 
   /** A snapshot, with {@code unconfirmed} paths still waiting for a relay. */
   public GunStats stats(int unconfirmed) {
@@ -32,6 +34,7 @@ public final class Counters {
 
   /** A snapshot of what the Holster dialect counted. */
   public HolsterCounters holster() {
-    return new HolsterCounters(echoes.get(), throttled.get(), resent.get());
+    return new HolsterCounters(
+        echoes.get(), throttled.get(), resent.get(), getsAnswered.get(), getsLeftToRelay.get());
   }
 }

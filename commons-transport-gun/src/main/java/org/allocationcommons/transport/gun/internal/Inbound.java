@@ -11,19 +11,31 @@ import org.allocationcommons.transport.gun.PublishRejectedException;
  * What the transport does with the messages relays send: acks confirm or fail publishes, puts
  * deliver newer values (by HAM), gets are answered from the values held. Both dialects share that;
  * before it, GUN answers the mesh hello, and Holster drops the echoes of our own messages, matches
- * {@code error} frames to the frame they answer and pauses on {@code throttle}.
+ * {@code error} frames to the frame they answer and pauses on {@code throttle}. A get for a
+ * document of ours is answered at once under GUN; under Holster only if the relay's own reply to
+ * it (which every client sees) does not show our value.
  */
 public final class Inbound {
 
   private static final String KEY = Shared.KEY;
 
+
   private final Shared s;
   private final Duration maxFutureState;
+  private final Answers answers;
+  /** The Holster relay's replies to gets, by get id: the state shown for each soul (none: lacks it). */
 
   /** Messages for the transport sharing {@code shared}; states beyond {@code maxFutureState} ahead are refused. */
   public Inbound(Shared shared, Duration maxFutureState) {
     this.s = shared;
     this.maxFutureState = maxFutureState;
+    this.answers = new Answers(shared);
+  }
+
+
+  /** A relay (re)connected: what it had echoed of ours before may be gone (a restart). */
+  public void onConnected(Connection peer) {
+    answers.onConnected(peer);
   }
 
   /** One text frame from {@code peer}. */
@@ -76,6 +88,7 @@ public final class Inbound {
     if (m.id().isPresent() && s.ids.isOwn(m.id().get())) {
       s.counters.echoes.incrementAndGet();
       peer.handled(m.id().get());
+      answers.onEcho(peer, m);
       return;
     }
     if (m instanceof GunMessage.RelayError e) {
@@ -105,6 +118,9 @@ public final class Inbound {
 
   /** What both dialects do: acks, puts and gets. */
   private void onGraphMessage(Connection peer, GunMessage m) {
+    if (s.dialect.isHolster()) {
+      answers.onRelayMessage(m);
+    }
     if (m instanceof GunMessage.Put put) {
       onPut(peer, put);
     } else if (m instanceof GunMessage.Ack ack) {
@@ -166,22 +182,25 @@ public final class Inbound {
     synchronized (s.lock) {
       h = s.held(get.soul());
       if (s.dialect.isHolster() && !s.isOwn(get.soul())) {
-        // A Holster relay sends every client a get for each soul it is about to store (its check)
-        // and forwards every client's get to every client: answering all of them for every soul we
-        // merely follow would cost each node a frame per put of anyone, against a frame budget.
-        // The author (and the relay's storage) answer for a document.
+        // A Holster relay forwards every client's get to every client: answering all of them for
+        // every soul we merely follow would cost each node a frame per get of anyone, against a
+        // frame budget. The author (and the relay's storage) answer for a document.
         h = null;
       }
     }
-    if (h != null && get.id().isPresent()) {
-      String reply = Frames.reply(s.ids.next(), get.id().get(), get.soul(), KEY, h.state(), h.value());
-      if (s.dialect.isHolster()) {
-        peer.sendIfIdle(reply); // an answer is a courtesy: never queued behind a backlog
-      } else {
-        peer.send(reply);
-      }
+    if (h == null || get.id().isEmpty()) {
+      return;
     }
+    if (!s.dialect.isHolster()) {
+      peer.send(Frames.reply(s.ids.next(), get.id().get(), get.soul(), KEY, h.state(), h.value()));
+      return;
+    }
+    // Holster answers every get itself, to every client: we answer only if its reply does not
+    // show our value (a relay that lost it, or never stored it), not once more for every client.
+    answers.onOwnGet(peer, get.id().get(), get.soul());
   }
+
+
 
   private void onPut(Connection peer, GunMessage.Put put) {
     for (GunMessage.Value v : put.values()) {
