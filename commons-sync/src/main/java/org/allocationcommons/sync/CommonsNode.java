@@ -31,6 +31,7 @@ import org.allocationcommons.sync.envelope.Identity;
 import org.allocationcommons.sync.envelope.PubKeys;
 import org.allocationcommons.sync.envelope.Rejection;
 import org.allocationcommons.sync.envelope.RejectionCounter;
+import org.allocationcommons.sync.envelope.VerificationCache;
 import org.allocationcommons.sync.inbound.InboundBudget;
 import org.allocationcommons.sync.inbound.InboundGuard;
 import org.allocationcommons.sync.internal.Hops;
@@ -160,7 +161,8 @@ public final class CommonsNode implements AutoCloseable {
     this.ownsScheduler = b.scheduler == null;
     this.scheduler = ownsScheduler ? Scheduler.system("commons-node-" + me.substring(0, 8)) : b.scheduler;
     this.codec = b.codec;
-    this.envelopes = Envelopes.using(codec);
+    this.envelopes =
+        b.verificationCache == null ? Envelopes.using(codec) : Envelopes.using(codec).withVerificationCache(b.verificationCache);
     NodeListener listener = new SafeListener(b.listener, listenerFailures);
     this.hops = new Hops(scheduler, me);
     Consumer<RuntimeException> onFailure =
@@ -505,6 +507,7 @@ public final class CommonsNode implements AutoCloseable {
     private Duration heartbeat = Duration.ofSeconds(30);
     private Duration maxClockSkew = Duration.ofMinutes(5);
     private InboundBudget inboundBudget = InboundBudget.defaults();
+    private VerificationCache verificationCache; // null: verify every signature
     private NodeListener listener = NodeListener.NONE;
     private boolean founder;
     private boolean readOnly;
@@ -644,6 +647,19 @@ public final class CommonsNode implements AutoCloseable {
      */
     public Builder inboundBudget(InboundBudget budget) {
       this.inboundBudget = Objects.requireNonNull(budget, "budget");
+      return this;
+    }
+
+    /**
+     * Signatures already verified by other nodes of this JVM: a document delivered to many of them
+     * (a simulation, a host running many participants) is verified once. Opening still checks
+     * path, author, binding and document per node. Default none: every signature is verified.
+     *
+     * @param cache shared by the nodes that should reuse each other's verifications
+     * @return this builder
+     */
+    public Builder verificationCache(VerificationCache cache) {
+      this.verificationCache = Objects.requireNonNull(cache, "cache");
       return this;
     }
 

@@ -20,6 +20,8 @@ import org.allocationcommons.core.model.NeedSlot;
 import org.allocationcommons.core.subgroups.Subgroups;
 import org.allocationcommons.sync.codec.InvalidDocumentException;
 import org.allocationcommons.sync.envelope.Identity;
+import org.allocationcommons.sync.envelope.VerificationCache;
+import org.allocationcommons.sync.document.Invitation;
 import org.allocationcommons.sync.spi.DocumentPaths;
 import org.allocationcommons.sync.time.Cancellable;
 import org.allocationcommons.sync.time.Scheduler;
@@ -88,6 +90,32 @@ class CommonsNodeTest {
     assertThat(a.diagnostics().subgroups().orElseThrow().mutualBeneficiaries())
         .containsExactlyInAnyOrder(bob.pubKey(), carol.pubKey());
     assertThat(b.diagnostics().subgroups().orElseThrow().mutualProvidersForMe()).containsExactly(alice.pubKey());
+  }
+
+  @Test
+  void nodesSharingAVerificationCacheVerifyADocumentOnceAndStillAllocateAlike() {
+    VerificationCache cache = VerificationCache.bounded(1_000);
+    CommonsNode a = commons.builder(alice).founder().verificationCache(cache).build();
+    a.start();
+    Invitation forBob = commons.await(a.invite(bob.pubKey()));
+    Invitation forCarol = commons.await(a.invite(carol.pubKey()));
+    CommonsNode b = commons.builder(bob).joinWith(forBob).verificationCache(cache).build();
+    CommonsNode c = commons.builder(carol).joinWith(forCarol).verificationCache(cache).build();
+    b.start();
+    c.start();
+    a.setCapacity(List.of(AvailabilitySlot.of("bread", "bread", 10)));
+    a.setRecognition(Map.of(bob.pubKey(), 0.6, carol.pubKey(), 0.4));
+    b.setNeeds(List.of(NeedSlot.of("b-bread", "bread", 6)));
+    b.setRecognition(Map.of(alice.pubKey(), 0.5));
+    c.setNeeds(List.of(NeedSlot.of("c-bread", "bread", 6)));
+    c.setRecognition(Map.of(alice.pubKey(), 0.5));
+    commons.run(Duration.ofSeconds(5));
+
+    assertThat(b.received().get().total()).isCloseTo(10 * (6 * 5.0 / 9) / 6, within(1e-9));
+    assertThat(c.received().get().total()).isCloseTo(10 * (6 * 4.0 / 9) / 6, within(1e-9));
+    assertThat(cache.misses()).as("distinct signatures verified").isPositive();
+    assertThat(cache.hits()).as("alice's documents reach bob and carol: the second check is a hit").isPositive();
+    assertThatThrownBy(() -> CommonsNode.builder().verificationCache(null)).isInstanceOf(NullPointerException.class);
   }
 
   @Test

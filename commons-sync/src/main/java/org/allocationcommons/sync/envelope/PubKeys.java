@@ -13,7 +13,9 @@ import java.util.Optional;
  * a point on Ed25519 that is not of small order. Small-order keys (the 8 points of order 1, 2, 4 and
  * 8, whatever their encoding) are refused because signatures made "by" them verify for any message:
  * with the identity point as key, the identity point and {@code S = 0} sign every document.
- * Thread-safe, no state.
+ * Thread-safe. The point check costs a modular square root, and every recognition map repeats
+ * the same keys, so recently found valid keys are remembered (a direct-mapped table of
+ * {@value #REMEMBERED} keys; only valid keys enter it, so a hostile key can at most evict one).
  */
 public final class PubKeys {
 
@@ -26,6 +28,13 @@ public final class PubKeys {
   private static final BigInteger SQRT_M1 =
       BigInteger.TWO.modPow(P.subtract(BigInteger.ONE).shiftRight(2), P);
   private static final BigInteger SQRT_EXP = P.subtract(BigInteger.valueOf(5)).shiftRight(3);
+
+  /** How many recently validated keys are remembered. */
+  static final int REMEMBERED = 1 << 13;
+
+  // Benign races: a slot holds null or a key found valid; String is immutable and a reference
+  // write is atomic, so a reader sees either and falls back to the full check on a miss.
+  private static final String[] VALID = new String[REMEMBERED];
 
   private static final String ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -58,12 +67,20 @@ public final class PubKeys {
           "must be " + TEXT_LENGTH + " base64url characters (an Ed25519 public key), not "
               + pubKey.length());
     }
+    int slot = pubKey.hashCode() & (REMEMBERED - 1);
+    if (pubKey.equals(VALID[slot])) {
+      return Optional.empty();
+    }
     byte[] raw = new byte[Identity.KEY_BYTES];
     Optional<String> text = decodeCanonical(pubKey, raw);
     if (text.isPresent()) {
       return text;
     }
-    return pointProblem(raw);
+    Optional<String> point = pointProblem(raw);
+    if (point.isEmpty()) {
+      VALID[slot] = pubKey;
+    }
+    return point;
   }
 
   /**

@@ -33,6 +33,7 @@ import org.allocationcommons.core.subgroups.Subgroups;
 import org.allocationcommons.sync.CommonsNode;
 import org.allocationcommons.sync.document.Invitation;
 import org.allocationcommons.sync.envelope.Identity;
+import org.allocationcommons.sync.envelope.VerificationCache;
 import org.allocationcommons.sync.time.VirtualScheduler;
 import org.allocationcommons.testkit.generators.Commons;
 import org.allocationcommons.testkit.generators.CommonsGenerator;
@@ -82,6 +83,7 @@ public final class Simulation implements AutoCloseable {
   private final SimulationSettings settings;
   private final Commons commons;
   private final Duration heartbeat;
+  private final VerificationCache signatures;
   private final Consumer<Sample> onSample;
   private final VirtualScheduler scheduler;
   private final SimulatedNetwork network;
@@ -113,6 +115,7 @@ public final class Simulation implements AutoCloseable {
         b.commons == null ? b.nodes : b.commons.size(), b.seed, b.network, b.policy, b.timeLimit, b.sampleEvery,
         b.threshold);
     this.heartbeat = b.heartbeat;
+    this.signatures = b.signatures;
     this.onSample = b.onSample;
     SplittableRandom root = new SplittableRandom(b.seed);
     SplittableRandom commonsRandom = root.split();
@@ -557,6 +560,7 @@ public final class Simulation implements AutoCloseable {
         .storage(storageDir(k))
         .policy(settings.policy())
         .heartbeat(heartbeat)
+        .verificationCache(signatures)
         .follow(followers.get(k));
   }
 
@@ -706,6 +710,13 @@ public final class Simulation implements AutoCloseable {
     }
   }
 
+  /**
+   * Signatures verified by any simulation of this JVM: a document delivered to many simulated
+   * nodes, or the same document in the next run of a comparison, is verified once. Each node still
+   * checks path, author, binding and document. About 25 MB when full.
+   */
+  static final VerificationCache JVM_SIGNATURES = VerificationCache.bounded(1 << 18);
+
   /** Configures a {@link Simulation}. */
   public static final class Builder {
     private int nodes = 50;
@@ -720,6 +731,7 @@ public final class Simulation implements AutoCloseable {
     private Duration heartbeat = Duration.ofSeconds(20);
     private Path storageRoot;
     private Consumer<Sample> onSample;
+    private VerificationCache signatures = JVM_SIGNATURES;
 
     private Builder() {}
 
@@ -811,6 +823,18 @@ public final class Simulation implements AutoCloseable {
      */
     public Builder threshold(double threshold) {
       this.threshold = threshold;
+      return this;
+    }
+
+    /**
+     * The cache of verified signatures the nodes share. Default one shared by every simulation of
+     * this JVM.
+     *
+     * @param cache answers a signature check already made by another node
+     * @return this builder
+     */
+    public Builder verificationCache(VerificationCache cache) {
+      this.signatures = Objects.requireNonNull(cache, "cache");
       return this;
     }
 

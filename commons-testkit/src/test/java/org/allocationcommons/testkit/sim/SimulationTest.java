@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import org.allocationcommons.core.allocation.AllocationPolicy;
+import org.allocationcommons.sync.envelope.VerificationCache;
 import org.allocationcommons.testkit.fixtures.Fixtures;
 import org.allocationcommons.testkit.network.NetworkConditions;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,30 @@ class SimulationTest {
     assertThat(b.network()).isEqualTo(a.network());
     assertThat(b.convergedAtMillis()).isEqualTo(a.convergedAtMillis());
     assertThat(c.timeline()).isNotEqualTo(a.timeline());
+  }
+
+  @Test
+  void sharedSignatureVerificationsChangeNothingButAreReused() {
+    VerificationCache shared = VerificationCache.bounded(VerificationCache.DEFAULT_MAX_ENTRIES);
+    VerificationCache tiny = VerificationCache.bounded(1); // holds one signature: almost every check verifies
+    SimulationResult withShared = runFor(30, 11, Duration.ofSeconds(40), shared);
+    SimulationResult withTiny = runFor(30, 11, Duration.ofSeconds(40), tiny);
+    assertThat(withShared.timeline()).isEqualTo(withTiny.timeline());
+    assertThat(withShared.events()).isEqualTo(withTiny.events());
+    assertThat(withShared.network()).isEqualTo(withTiny.network());
+    assertThat(shared.misses()).as("distinct signatures verified").isPositive();
+    assertThat(shared.hits())
+        .as("each document reaches several subscribers and is verified once")
+        .isGreaterThan(shared.misses());
+    assertThat(tiny.hits()).isLessThan(shared.hits());
+  }
+
+  private static SimulationResult runFor(int nodes, long seed, Duration d, VerificationCache cache) {
+    try (Simulation sim = Simulation.builder().nodes(nodes).seed(seed).network(FAULTY.withLoss(0.1))
+        .verificationCache(cache).build()) {
+      sim.runFor(d);
+      return sim.result();
+    }
   }
 
   private static SimulationResult runFor(int nodes, long seed, Duration d) {
