@@ -156,14 +156,50 @@ public final class CompatibilityIndex {
       }
     }
     untyped.candidates(a, raw);
-    int[] candidates = raw.sortedDistinct();
-    int w = 0;
-    for (int o : candidates) {
+    // Check first, then order: most candidates fail the rules, and a need reached through two
+    // buckets is checked twice rather than sorted away first. The compatible ones are then put in
+    // ascending order without duplicates, by a sort when they are few for their spread, else by
+    // marking them in a bit set and reading it back.
+    IntBuffer hits = new IntBuffer(Math.max(16, raw.size() / 4));
+    int lo = Integer.MAX_VALUE;
+    int hi = -1;
+    for (int i = 0, n = raw.size(); i < n; i++) {
+      int o = raw.get(i);
       if (Rules.compatible(keys[o], a)) {
-        candidates[w++] = o;
+        hits.add(o);
+        lo = Math.min(lo, o);
+        hi = Math.max(hi, o);
       }
     }
-    return w == candidates.length ? candidates : java.util.Arrays.copyOf(candidates, w);
+    if (hi < 0) {
+      return new int[0];
+    }
+    int words = (hi >>> 6) - (lo >>> 6) + 1;
+    if (hits.size() < 64 || hits.size() * 8L < words) {
+      return hits.sortedDistinct();
+    }
+    return ascendingDistinct(hits, lo >>> 6, words);
+  }
+
+  /** The values of {@code hits} ascending, each once, through a bit set of {@code words} words. */
+  private static int[] ascendingDistinct(IntBuffer hits, int firstWord, int words) {
+    long[] bits = new long[words];
+    int n = hits.size();
+    for (int i = 0; i < n; i++) {
+      int o = hits.get(i);
+      bits[(o >>> 6) - firstWord] |= 1L << o; // the shift takes o mod 64
+    }
+    int[] out = new int[n];
+    int w = 0;
+    for (int i = 0; i < words; i++) {
+      long word = bits[i];
+      int base = (firstWord + i) << 6;
+      while (word != 0) {
+        out[w++] = base + Long.numberOfTrailingZeros(word);
+        word &= word - 1;
+      }
+    }
+    return w == n ? out : java.util.Arrays.copyOf(out, w);
   }
 
   /**

@@ -68,6 +68,44 @@ class CompatibilityIndexProperties {
     }
   }
 
+  /**
+   * Many compatible needs per capacity slot (hundreds, repeated from a small pool of shapes, with a
+   * capacity slot open to every type and place among the random ones), so the ordering by bit set,
+   * not only the sort, is exercised; ordinals spread over the whole range.
+   */
+  @Provide
+  Arbitrary<Scenario> crowdedScenarios() {
+    Arbitrary<List<NeedSlot>> pool = ModelArbitraries.needSlot("p").list().ofMinSize(1).ofMaxSize(6);
+    Arbitrary<List<Map.Entry<String, NeedSlot>>> needs =
+        Combinators.combine(pool, Arbitraries.integers().between(64, 900), Arbitraries.longs())
+            .as(
+                (shapes, k, seed) -> {
+                  java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+                  List<Map.Entry<String, NeedSlot>> l = new ArrayList<>(k);
+                  for (int i = 0; i < k; i++) {
+                    l.add(Map.entry("r" + (i % 37), shapes.get(r.nextInt(shapes.size()))));
+                  }
+                  return l;
+                });
+    Arbitrary<List<AvailabilitySlot>> caps =
+        ModelArbitraries.availabilitySlot("a")
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(4)
+            .map(
+                l -> {
+                  List<AvailabilitySlot> all = new ArrayList<>(l);
+                  all.add(AvailabilitySlot.of("open", "open", 1));
+                  return all;
+                });
+    return Combinators.combine(needs, caps).as(Scenario::new);
+  }
+
+  @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+  void crowdedIndexEqualsBruteForce(@ForAll("crowdedScenarios") Scenario s) {
+    indexEqualsBruteForce(s);
+  }
+
   @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
   void bruteForceCheckAgreesWithRuleByRuleResult(
       @ForAll("needs") NeedSlot need, @ForAll("caps") AvailabilitySlot avail) {
