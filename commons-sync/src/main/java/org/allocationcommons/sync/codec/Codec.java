@@ -3,9 +3,11 @@ package org.allocationcommons.sync.codec;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.allocationcommons.core.model.Commitment;
 import org.allocationcommons.sync.codec.internal.Checks;
 import org.allocationcommons.sync.codec.internal.Engine;
+import org.allocationcommons.sync.codec.internal.FastPath;
 import org.allocationcommons.sync.codec.internal.FilterRuleJson;
 import org.allocationcommons.sync.codec.internal.JsonErrors;
 import org.allocationcommons.sync.codec.internal.SlotIds;
@@ -48,6 +50,14 @@ import tools.jackson.databind.json.JsonMapper;
  * commitment (issues 11 and 13). Any other type is validated by Hibernate Validator (no expression
  * language), started on first such use, so nothing is ever left unchecked; tests compare the
  * compiled checks with the engine on random valid and invalid documents.
+ *
+ * <p>Documents of the model's record types are read and written by a streaming path
+ * ({@code codec.internal.FastPath}) that follows the same Jackson annotations; whenever it meets
+ * anything it does not handle exactly as Jackson would (a polymorphic filter rule, an unexpected
+ * token, a duplicate field, a constructor that refuses its arguments), it gives up and the document
+ * is decoded again by Jackson databind, so errors and results never depend on which path ran. The
+ * databind mapper is built on its first use: a process that only exchanges the model's documents
+ * never pays for it. Properties compare both paths byte for byte on random and mutated documents.
  */
 public final class Codec {
 
@@ -64,13 +74,15 @@ public final class Codec {
   private final int maxDocumentBytes;
   private final int maxNestingDepth;
   private final int maxStampNodes;
-  private final JsonMapper mapper;
+  private final JsonFactory factory;
+  /** Built on first use: documents of the model's types are read and written without it. */
+  private volatile JsonMapper mapper;
 
   private Codec(int maxDocumentBytes, int maxNestingDepth, int maxStampNodes) {
     this.maxDocumentBytes = maxDocumentBytes;
     this.maxNestingDepth = maxNestingDepth;
     this.maxStampNodes = maxStampNodes;
-    JsonFactory factory =
+    this.factory =
         JsonFactory.builder()
             .streamReadConstraints(
                 StreamReadConstraints.builder()
@@ -78,18 +90,20 @@ public final class Codec {
                     .maxDocumentLength(maxDocumentBytes)
                     .build())
             .build();
-    this.mapper =
-        JsonMapper.builder(factory)
-            .addModule(StampJson.module(maxStampNodes))
-            .addModule(FilterRuleJson.module())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .withCoercionConfigDefaults(
-                c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail).setAcceptBlankAsEmpty(false))
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+  }
+
+  private JsonMapper buildMapper() {
+    return JsonMapper.builder(factory)
+        .addModule(StampJson.module(maxStampNodes))
+        .addModule(FilterRuleJson.module())
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .withCoercionConfigDefaults(
+            c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail).setAcceptBlankAsEmpty(false))
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
   }
 
   /**
@@ -172,12 +186,39 @@ public final class Codec {
   }
 
   /**
-   * The configured Jackson mapper (stamp module, limits); for codecs layered on this one.
+   * The configured Jackson mapper (stamp module, limits); for codecs layered on this one. It is
+   * built on the first call (or the first document the streaming path hands over), since building
+   * it is most of a cold start.
    *
    * @return the mapper this codec reads and writes with
    */
   public JsonMapper mapper() {
-    return mapper;
+    JsonMapper m = mapper;
+    if (m == null) {
+      synchronized (this) {
+        m = mapper;
+        if (m == null) {
+          m = buildMapper();
+          mapper = m;
+        }
+      }
+    }
+    return m;
+  }
+
+  /** Whether {@link #mapper()} has been built (for tests of the streaming path). */
+  boolean mapperBuilt() {
+    return mapper != null;
+  }
+
+  /**
+   * The streaming factory with this codec's size and nesting limits, for reading envelopes and
+   * other framing without binding.
+   *
+   * @return the factory this codec parses and generates with
+   */
+  public JsonFactory factory() {
+    return factory;
   }
 
   /**
@@ -189,7 +230,8 @@ public final class Codec {
    */
   public byte[] write(Object value) {
     requireValid(value);
-    return mapper.writeValueAsBytes(value);
+    Optional<byte[]> fast = FastPath.write(factory, value);
+    return fast.isPresent() ? fast.get() : mapper().writeValueAsBytes(value);
   }
 
   /**
@@ -206,7 +248,17 @@ public final class Codec {
     Objects.requireNonNull(json, "json");
     String what = type.getSimpleName();
     requireSize(json, what);
-    try (JsonParser p = mapper.createParser(json)) {
+    Optional<T> fast = FastPath.read(factory, json, type, maxStampNodes);
+    if (fast.isPresent()) {
+      return requireDecodable(fast.get());
+    }
+    return readThroughDatabind(json, type);
+  }
+
+  /** The reference path of {@link #read}: databind, whatever the fast path would do. */
+  <T> T readThroughDatabind(byte[] json, Class<T> type) {
+    requireSize(json, type.getSimpleName());
+    try (JsonParser p = mapper().createParser(json)) {
       return bind(p, type);
     }
   }
@@ -222,7 +274,7 @@ public final class Codec {
   public JsonNode readTree(byte[] json, String what) {
     requireSize(json, what);
     try {
-      JsonNode n = mapper.readTree(json);
+      JsonNode n = mapper().readTree(json);
       if (n == null || n.isMissingNode()) {
         throw InvalidDocumentException.of(what, "", "", "empty input; a JSON document is required");
       }
@@ -242,7 +294,7 @@ public final class Codec {
    * @throws InvalidDocumentException if the tree does not bind to {@code type} or the result is invalid
    */
   public <T> T fromTree(JsonNode tree, Class<T> type) {
-    try (JsonParser p = mapper.treeAsTokens(tree)) {
+    try (JsonParser p = mapper().treeAsTokens(tree)) {
       return bind(p, type);
     }
   }
@@ -255,7 +307,7 @@ public final class Codec {
     String what = type.getSimpleName();
     T value;
     try {
-      value = mapper.readValue(p, type);
+      value = mapper().readValue(p, type);
       if (value != null && p.nextToken() != null) {
         throw InvalidDocumentException.of(what, "", "", "trailing content after the document");
       }

@@ -170,7 +170,7 @@ public final class Envelopes {
     String sig = null;
     int payloadStart = -1;
     int payloadEnd = -1;
-    try (JsonParser p = codec.mapper().createParser(envelope)) {
+    try (JsonParser p = codec.factory().createParser(envelope)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw malformed(where, "", "an envelope must be a JSON object");
       }

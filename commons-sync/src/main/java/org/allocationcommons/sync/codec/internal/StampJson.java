@@ -106,44 +106,10 @@ public final class StampJson {
     return s.length() > 80 ? s.substring(0, 77) + "..." : s;
   }
 
-  private static void writeId(Stamp.Id id, JsonGenerator g) {
-    if (id instanceof Stamp.Id.Leaf leaf) {
-      g.writeNumber(leaf.one() ? 1 : 0);
-    } else {
-      Stamp.Id.Node node = (Stamp.Id.Node) id;
-      g.writeStartObject();
-      g.writeName("l");
-      writeId(node.left(), g);
-      g.writeName("r");
-      writeId(node.right(), g);
-      g.writeEndObject();
-    }
-  }
-
-  private static void writeEvent(Stamp.Event e, JsonGenerator g) {
-    if (e instanceof Stamp.Event.Leaf leaf) {
-      g.writeNumber(leaf.n());
-    } else {
-      Stamp.Event.Node node = (Stamp.Event.Node) e;
-      g.writeStartObject();
-      g.writeNumberProperty("n", node.n());
-      g.writeName("l");
-      writeEvent(node.left(), g);
-      g.writeName("r");
-      writeEvent(node.right(), g);
-      g.writeEndObject();
-    }
-  }
-
   private static final class Serializer extends ValueSerializer<Stamp> {
     @Override
     public void serialize(Stamp value, JsonGenerator g, SerializationContext ctxt) {
-      g.writeStartObject();
-      g.writeName("id");
-      writeId(value.id(), g);
-      g.writeName("event");
-      writeEvent(value.history(), g);
-      g.writeEndObject();
+      StampStream.write(value, g);
     }
   }
 
