@@ -23,9 +23,10 @@ import org.allocationcommons.core.model.NeedSlot;
  * <p>Buckets: by need type (needs without a type join every type), then by how the location rule
  * can treat them (anywhere, city or country, coordinates on a 1-degree grid), then by time (an
  * interval index: dated needs sorted by start with a max-end tree; undated and unparseable ones
- * always). Bucketing only narrows the search: every candidate is then checked with the same rules
- * as {@link SlotCompatibility#slotsCompatible}, duplicates are removed, and a property test checks
- * that the result is exactly the brute-force set. Immutable and safe to share between threads.
+ * always), grid cells time-indexed too. A bucket that decides every rule yields compatible needs
+ * as they are; the rest (grid neighbours, odd coordinates) are checked with the same rules as
+ * {@link SlotCompatibility#slotsCompatible}; duplicates are removed, and property tests check that
+ * the result is exactly the brute-force set. Immutable and safe to share between threads.
  */
 public final class CompatibilityIndex {
 
@@ -40,18 +41,22 @@ public final class CompatibilityIndex {
 
   private final List<IndexedNeed> needs;
   private final SlotKey[] keys;
+  /** Whether each need's dates do not parse, by ordinal: asked for every compatible pair. */
+  private final boolean[] dateWarnings;
   private final Map<String, LocationGroup> byType;
   private final LocationGroup untyped;
 
   private CompatibilityIndex(List<IndexedNeed> needs) {
     this.needs = Collections.unmodifiableList(needs);
     this.keys = new SlotKey[needs.size()];
+    this.dateWarnings = new boolean[needs.size()];
     Map<String, IntBuffer> typed = new HashMap<>();
     IntBuffer untypedOrdinals = new IntBuffer();
     Map<String, String> canonical = new HashMap<>();
     for (IndexedNeed n : needs) {
       SlotKey k = SlotKey.of(n.slot(), canonical);
       keys[n.ordinal()] = k;
+      dateWarnings[n.ordinal()] = k.unparseableDate != null;
       if (k.type == null) {
         untypedOrdinals.add(n.ordinal());
       } else {
@@ -144,41 +149,60 @@ public final class CompatibilityIndex {
    */
   public int[] compatibleOrdinals(AvailabilitySlot avail) {
     SlotKey a = SlotKey.of(avail);
-    IntBuffer raw = new IntBuffer(64);
+    IntBuffer hits = new IntBuffer(64);
+    IntBuffer check = new IntBuffer(64);
     if (a.type == null) {
       for (LocationGroup g : byType.values()) {
-        g.candidates(a, raw);
+        g.candidates(a, hits, check);
       }
     } else {
       LocationGroup g = byType.get(a.type);
       if (g != null) {
-        g.candidates(a, raw);
+        g.candidates(a, hits, check);
       }
     }
-    untyped.candidates(a, raw);
-    // Check first, then order: most candidates fail the rules, and a need reached through two
-    // buckets is checked twice rather than sorted away first. The compatible ones are then put in
-    // ascending order without duplicates, by a sort when they are few for their spread, else by
-    // marking them in a bit set and reading it back.
-    IntBuffer hits = new IntBuffer(Math.max(16, raw.size() / 4));
+    untyped.candidates(a, hits, check);
+    // Candidates from buckets that decide every rule are compatible as they come; the others (grid
+    // neighbours, odd coordinates) come from the right type's group through a time index, so only
+    // the location rule is left to check (checking all three here was a fifth of an allocation,
+    // mostly comparing type strings that the bucket had already matched). Then the compatible ones are put in
+    // ascending order without duplicates (a need can come through two buckets), by a sort when they
+    // are few for their spread, else by marking them in a bit set and reading it back.
+    // A candidate in the capacity slot's city or country was also added by that place's bucket of
+    // the same group (LocationGroup#candidates): skipping it here halves the work of ordering when
+    // slots have both a city and coordinates.
+    boolean placed = a.hasCityOrCountry();
+    for (int i = 0, n = check.size(); i < n; i++) {
+      int o = check.get(i);
+      SlotKey k = keys[o];
+      if (placed && samePlace(k, a)) {
+        continue;
+      }
+      if (Rules.location(k, a)) {
+        hits.add(o);
+      }
+    }
+    if (hits.size() == 0) {
+      return new int[0];
+    }
     int lo = Integer.MAX_VALUE;
     int hi = -1;
-    for (int i = 0, n = raw.size(); i < n; i++) {
-      int o = raw.get(i);
-      if (Rules.compatible(keys[o], a)) {
-        hits.add(o);
-        lo = Math.min(lo, o);
-        hi = Math.max(hi, o);
-      }
-    }
-    if (hi < 0) {
-      return new int[0];
+    for (int i = 0, n = hits.size(); i < n; i++) {
+      int o = hits.get(i);
+      lo = Math.min(lo, o);
+      hi = Math.max(hi, o);
     }
     int words = (hi >>> 6) - (lo >>> 6) + 1;
     if (hits.size() < 64 || hits.size() * 8L < words) {
       return hits.sortedDistinct();
     }
     return ascendingDistinct(hits, lo >>> 6, words);
+  }
+
+  /** Whether the need shares the capacity slot's country or city (the location rule's first two tests). */
+  private static boolean samePlace(SlotKey need, SlotKey avail) {
+    return (need.country != null && need.country.equals(avail.country))
+        || (need.city != null && need.city.equals(avail.city));
   }
 
   /** The values of {@code hits} ascending, each once, through a bit set of {@code words} words. */
@@ -209,7 +233,7 @@ public final class CompatibilityIndex {
    * @return true when its start or end date does not parse
    */
   public boolean hasDateWarning(int ordinal) {
-    return keys[ordinal].unparseableDate != null;
+    return dateWarnings[ordinal];
   }
 
   /**

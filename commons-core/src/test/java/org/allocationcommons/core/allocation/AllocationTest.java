@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.allocationcommons.core.matching.CompatibilityIndex;
 import org.allocationcommons.core.matching.MatchWarning;
 import org.allocationcommons.core.model.AllocationState;
 import org.allocationcommons.core.model.AvailabilitySlot;
@@ -273,5 +275,25 @@ class AllocationTest {
     network.put("Z", Commitment.builder("Z").timestamp(T).dampingFactor(1.2).build());
     assertThatThrownBy(() -> allocate(AllocationPolicy.FAITHFUL, AvailabilitySlot.of("a1", "c", 1)))
         .hasMessageContaining("networkCommitments[Z].damping_factor = 1.2");
+  }
+
+  @Test
+  void recipientTotalsAreInPubKeyOrderWhateverTheIndexOrder() {
+    recipient("A", 0.5, 0, 1.0, 2);
+    recipient("M", 0.5, 0, 1.0, 2);
+    recipient("Z", 0.5, 0, 1.0, 2);
+    Commitment provider =
+        Commitment.builder("P").timestamp(T).capacitySlot(AvailabilitySlot.of("a1", "c", 3)).build();
+    AllocationInput in = AllocationInput.of("P", provider, mr, weights, network);
+    List<Map.Entry<String, NeedSlot>> reversed = new ArrayList<>();
+    for (String pk : List.of("Z", "M", "A")) {
+      network.get(pk).needSlots().forEach(n -> reversed.add(Map.entry(pk, n)));
+    }
+    AllocationResult unsorted =
+        Allocation.compute(in, AllocationPolicy.FAITHFUL, CompatibilityIndex.ofNeeds(reversed));
+    AllocationResult sorted = Allocation.compute(in, AllocationPolicy.FAITHFUL);
+    assertThat(unsorted.recipientTotals().keySet()).containsExactly("A", "M", "Z");
+    assertThat(sorted.recipientTotals().keySet()).containsExactly("A", "M", "Z");
+    assertThat(unsorted.recipientTotals()).isEqualTo(sorted.recipientTotals());
   }
 }

@@ -104,6 +104,8 @@ public final class Kernel {
     final boolean[] recognised;
     final Commitment[] commitment;
     final int owners;
+    /** Whether {@link #pubKey} is strictly ascending. */
+    final boolean ownersSorted;
 
     Network(AllocationInput in, CompatibilityIndex index) {
       this.in = in;
@@ -155,6 +157,11 @@ public final class Kernel {
         slot[o] = n.slot();
         hasFilter[o] = n.slot().filterRule().isPresent();
       }
+      boolean sorted = true;
+      for (int i = 1; i < count && sorted; i++) {
+        sorted = pubKey[i - 1].compareTo(pubKey[i]) < 0;
+      }
+      ownersSorted = sorted;
     }
   }
 
@@ -230,7 +237,9 @@ public final class Kernel {
                 true,
                 recMutual[i] ? Tier.MUTUAL : Tier.NON_MUTUAL));
       }
-      Map<String, Double> totalsByKey = new TreeMap<>();
+      // by pubKey; recipients are usually already in that order (CompatibilityIndex.of), and then a
+      // LinkedHashMap iterates the same without a tree's comparisons (7% of a call at 30,000)
+      Map<String, Double> totalsByKey = net.ownersSorted ? new LinkedHashMap<>() : new TreeMap<>();
       for (int r = 0; r < net.owners; r++) {
         if (touched[r]) {
           totalsByKey.put(net.pubKey[r], totals[r]);

@@ -4,9 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Need slots with coordinates in 1-degree cells. A query returns every slot that can be within 50
- * km of a point (a superset; the caller checks the exact distance). Slots with coordinates outside
- * the valid ranges (or not finite) are always returned, so the superset holds even for bad data.
+ * Need slots with coordinates in 1-degree cells, each cell a {@link TimeIndex}. A query returns
+ * every slot that is time-compatible with the capacity slot and can be within 50 km of its point (a
+ * superset in place; the caller checks the exact distance). Cells are time-indexed because a cell
+ * holds a place's needs for every period: without it, a capacity slot of one month met every need
+ * of its cell, most of them in other months, and checked each. Slots with coordinates outside the
+ * valid ranges (or not finite) are always returned, so the superset holds even for bad data.
  */
 public final class GeoGrid {
 
@@ -14,10 +17,10 @@ public final class GeoGrid {
   private static final double LAT_SPAN =
       Math.toDegrees(Rules.MAX_DISTANCE_KM / Rules.EARTH_RADIUS_KM) * 1.01 + 1e-6;
 
-  private final Map<Long, int[]> cells;
-  private final int[] odd;
+  private final Map<Long, TimeIndex> cells;
+  private final TimeIndex odd;
 
-  private GeoGrid(Map<Long, int[]> cells, int[] odd) {
+  private GeoGrid(Map<Long, TimeIndex> cells, TimeIndex odd) {
     this.cells = cells;
     this.odd = odd;
   }
@@ -34,9 +37,9 @@ public final class GeoGrid {
       }
       building.computeIfAbsent(cell(latCell(k.latitude), lonCell(k.longitude)), c -> new IntBuffer(8)).add(o);
     }
-    Map<Long, int[]> cells = new HashMap<>(building.size() * 2);
-    building.forEach((c, b) -> cells.put(c, b.toArray()));
-    return new GeoGrid(cells, odd.toArray());
+    Map<Long, TimeIndex> cells = new HashMap<>(building.size() * 2);
+    building.forEach((c, b) -> cells.put(c, TimeIndex.of(b.toArray(), keys)));
+    return new GeoGrid(cells, TimeIndex.of(odd.toArray(), keys));
   }
 
   /** Whether a query point can use the grid (finite, in range). */
@@ -44,9 +47,14 @@ public final class GeoGrid {
     return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
   }
 
-  /** Adds every ordinal that may lie within 50 km of a valid point. */
-  public void near(double lat, double lon, IntBuffer out) {
-    out.addAll(odd);
+  /**
+   * Adds every ordinal time-compatible with {@code avail} that may lie within 50 km of its point,
+   * which must be {@link #valid}.
+   */
+  public void near(SlotKey avail, IntBuffer out) {
+    double lat = avail.latitude;
+    double lon = avail.longitude;
+    odd.query(avail, out);
     int latLo = Math.max(-90, (int) Math.floor(lat - LAT_SPAN));
     int latHi = Math.min(90, (int) Math.floor(lat + LAT_SPAN));
     double maxAbsLat = Math.min(90, Math.abs(lat) + LAT_SPAN);
@@ -69,9 +77,9 @@ public final class GeoGrid {
     }
     for (int la = latLo; la <= latHi; la++) {
       for (int lo = lonLo; lo <= lonHi; lo++) {
-        int[] hits = cells.get(cell(la, wrap(lo)));
-        if (hits != null) {
-          out.addAll(hits);
+        TimeIndex cell = cells.get(cell(la, wrap(lo)));
+        if (cell != null) {
+          cell.query(avail, out);
         }
       }
     }

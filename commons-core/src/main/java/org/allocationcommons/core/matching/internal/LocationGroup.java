@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * The need slots of one need type, split by how the location rule can treat them, each part with a
  * {@link TimeIndex}. For a capacity slot it yields a superset of the location- and time-compatible
- * needs, never missing one:
+ * needs, never missing one; every part but the grids (and scans for a capacity slot whose
+ * coordinates are out of range) decides the location rule by itself, so its needs are compatible
+ * as they come:
  *
  * <ul>
  *   <li>anywhere (no city/country/latitude, or remote): always;
@@ -67,38 +69,45 @@ public final class LocationGroup {
     this.placeAndCoordsGrid = GeoGrid.of(pc, keys);
   }
 
-  /** Adds a superset of the ordinals compatible in time and place with this capacity slot. */
-  public void candidates(SlotKey avail, IntBuffer out) {
-    anywhere.query(avail, out);
+  /**
+   * Adds the ordinals that may be compatible in time and place with this capacity slot, never
+   * missing one: to {@code exact} those that are compatible by construction of their bucket (same
+   * type bucket, time index, and a location rule decided by the bucket, see the class comment), to
+   * {@code check} those that may not be (grid neighbours, whose distance is still to check, and
+   * scans for a capacity slot with coordinates out of range). Type is decided by the caller's
+   * choice of group. A need can be added more than once.
+   */
+  public void candidates(SlotKey avail, IntBuffer exact, IntBuffer check) {
+    anywhere.query(avail, exact);
     if (avail.locatedAnywhere()) {
-      latitudeOnly.query(avail, out);
-      coordsOnly.query(avail, out);
-      placeOnly.query(avail, out);
-      placeAndCoords.query(avail, out);
+      latitudeOnly.query(avail, exact);
+      coordsOnly.query(avail, exact);
+      placeOnly.query(avail, exact);
+      placeAndCoords.query(avail, exact);
       return;
     }
-    latitudeOnly.query(avail, out);
+    latitudeOnly.query(avail, exact);
     boolean near = avail.hasCoordinates && GeoGrid.valid(avail.latitude, avail.longitude);
     boolean wholeIfCoords = avail.hasCoordinates && !near; // odd coordinates: scan, then verify
     if (near) {
-      coordsOnlyGrid.near(avail.latitude, avail.longitude, out);
-    } else if (wholeIfCoords || !avail.hasCoordinates) {
-      coordsOnly.query(avail, out);
+      coordsOnlyGrid.near(avail, check);
+    } else {
+      coordsOnly.query(avail, wholeIfCoords ? check : exact);
     }
     if (avail.hasCityOrCountry()) {
-      place(placeOnlyByCountry, placeOnlyByCity, avail, out);
-      place(placeAndCoordsByCountry, placeAndCoordsByCity, avail, out);
+      place(placeOnlyByCountry, placeOnlyByCity, avail, exact);
+      place(placeAndCoordsByCountry, placeAndCoordsByCity, avail, exact);
       if (near) {
-        placeAndCoordsGrid.near(avail.latitude, avail.longitude, out);
+        placeAndCoordsGrid.near(avail, check);
       } else if (wholeIfCoords) {
-        placeAndCoords.query(avail, out);
+        placeAndCoords.query(avail, check);
       }
     } else {
-      placeOnly.query(avail, out);
+      placeOnly.query(avail, exact);
       if (near) {
-        placeAndCoordsGrid.near(avail.latitude, avail.longitude, out);
+        placeAndCoordsGrid.near(avail, check);
       } else {
-        placeAndCoords.query(avail, out);
+        placeAndCoords.query(avail, wholeIfCoords ? check : exact);
       }
     }
   }

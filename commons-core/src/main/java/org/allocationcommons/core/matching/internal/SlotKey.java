@@ -45,7 +45,7 @@ public final class SlotKey {
   public final double cosLatitude;
 
   private SlotKey(Slot slot, Map<String, String> canonical) {
-    this.type = text(slot.needTypeId());
+    this.type = canonical(text(slot.needTypeId()), canonical);
     String startText = text(slot.startDate());
     String endText = text(slot.endDate());
     this.hasTime = startText != null || endText != null;
@@ -90,8 +90,9 @@ public final class SlotKey {
   }
 
   /**
-   * The key of a slot, sharing equal lower-cased city and country strings through {@code
-   * canonical} (an index over a million slots in a hundred cities then keeps a hundred strings).
+   * The key of a slot, sharing equal need types and lower-cased city and country strings through
+   * {@code canonical} (an index over a million slots in a hundred cities then keeps a hundred
+   * strings).
    */
   public static SlotKey of(Slot slot, Map<String, String> canonical) {
     return new SlotKey(slot, canonical);
