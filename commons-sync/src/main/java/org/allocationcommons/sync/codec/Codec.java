@@ -235,6 +235,20 @@ public final class Codec {
   }
 
   /**
+   * Validates {@code value} and writes it as indented UTF-8 JSON, as Jackson's default pretty
+   * printer lays it out: for people reading a document, such as the command line's output.
+   *
+   * @param value the document to write
+   * @return the JSON bytes
+   * @throws InvalidDocumentException if the value breaks a constraint (nothing is written)
+   */
+  public byte[] writeIndented(Object value) {
+    requireValid(value);
+    Optional<byte[]> fast = FastPath.write(factory, value, true);
+    return fast.isPresent() ? fast.get() : mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
+  }
+
+  /**
    * Reads and validates a document of type {@code type}.
    *
    * @param <T> the document type

@@ -42,6 +42,18 @@ class CodecStreamingTest {
   }
 
   @Test
+  void indentedDocumentsAreWrittenWithoutTheMapperAsItWouldLayThemOut() {
+    Codec codec = Codec.withLimits(Codec.DEFAULT_MAX_DOCUMENT_BYTES, Codec.DEFAULT_MAX_NESTING_DEPTH);
+    Commitment c = typical();
+    byte[] indented = codec.writeIndented(c);
+    assertThat(codec.mapperBuilt()).isFalse();
+    assertThat(codec.read(indented, Commitment.class)).isEqualTo(c);
+    assertThat(new String(indented, java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\n  \"pubKey\" : ")
+        .isEqualTo(codec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(c));
+  }
+
+  @Test
   void anIntegerWhereADoubleIsExpectedReadsAsTheOriginalWritesIt() {
     Codec codec = Codec.withLimits(Codec.DEFAULT_MAX_DOCUMENT_BYTES, Codec.DEFAULT_MAX_NESTING_DEPTH);
     String json = new String(codec.write(typical()), StandardCharsets.UTF_8).replace("\"quantity\":2.0", "\"quantity\":2");

@@ -88,6 +88,43 @@ class AllocateCommandTest {
     assertThat(given(w, "dan")).isZero();
   }
 
+  /** The streaming reader completes each commitment in place; its edges, one by one. */
+  @Test
+  void theStreamingReaderCompletesCommitmentsAndRefusesWhatItCannotRead(@TempDir Path dir) {
+    // a key that needs escaping, with no pubKey and no stamp: both are added, escaped
+    String quoted = SCENARIO.replace("\"dan\":", "\"d\\\"an\":").replace("\"dan\": 0.25", "\"d\\\"an\": 0.25");
+    Outcome o = run(quoted, dir, "allocate");
+    assertThat(o.err()).isEmpty();
+    assertThat(o.code()).isZero();
+    AllocationState s = Codec.defaults().read(o.out().getBytes(UTF_8), AllocationState.class);
+    assertThat(s.slotAllocations()).extracting(SlotAllocation::recipientPubkey).contains("bob", "carol");
+
+    Outcome empty = run("", dir, "allocate");
+    assertThat(empty.code()).isEqualTo(2);
+    assertThat(empty.err()).contains("the scenario is not valid JSON: empty input");
+
+    Outcome trailing = run(SCENARIO + " {}", dir, "allocate");
+    assertThat(trailing.code()).isEqualTo(2);
+    assertThat(trailing.err()).contains("the scenario is not valid JSON");
+
+    Outcome emptyCommitment = run(SCENARIO.replace("\"dan\":   {", "\"eve\": {}, \"dan\":   {"), dir, "allocate");
+    assertThat(emptyCommitment.code()).isEqualTo(2);
+    assertThat(emptyCommitment.err()).contains("scenario field 'commitments.eve' is not a valid commitment")
+        .contains("timestamp");
+
+    Outcome twice = run(SCENARIO.replace("\"dan\":   {", "\"bob\": {\"timestamp\": 1}, \"dan\":   {"), dir, "allocate");
+    assertThat(twice.code()).isEqualTo(2);
+    assertThat(twice.err()).contains("bob").containsIgnoringCase("twice");
+
+    Outcome numericProvider = run(SCENARIO.replace("\"provider\": \"alice\"", "\"provider\": 42"), dir, "allocate");
+    assertThat(numericProvider.code()).isEqualTo(2);
+    assertThat(numericProvider.err()).contains("'provider' must be a non-blank pubKey string, was 42");
+
+    Outcome notAnObject = run(SCENARIO.replace("\"dan\":   {", "\"eve\": [1], \"dan\":   {"), dir, "allocate");
+    assertThat(notAnObject.code()).isEqualTo(2);
+    assertThat(notAnObject.err()).contains("'commitments.eve' must be a commitment object, was an array");
+  }
+
   @Test
   void badInputExitsWithTwoAndNamesTheProblem(@TempDir Path dir) {
     Outcome notJson = run("{\"provider\": ", dir, "allocate");

@@ -4,6 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.json.JsonFactory;
 
@@ -34,6 +37,20 @@ public final class FastPath {
   }
 
   static final Unhandled UNHANDLED = new Unhandled();
+
+  /** A write context with databind's default pretty printer, a fresh instance per generator. */
+  private static final ObjectWriteContext INDENTED =
+      new ObjectWriteContext.Base() {
+        @Override
+        public PrettyPrinter getPrettyPrinter() {
+          return new DefaultPrettyPrinter();
+        }
+
+        @Override
+        public boolean hasPrettyPrinter() {
+          return true;
+        }
+      };
 
   private static final ClassValue<Shape> SHAPES =
       new ClassValue<>() {
@@ -79,12 +96,26 @@ public final class FastPath {
    * @return the UTF-8 JSON bytes, or empty where the databind path must write
    */
   public static Optional<byte[]> write(JsonFactory factory, Object value) {
+    return write(factory, value, false);
+  }
+
+  /**
+   * Writes {@code value} as databind would, compact or indented as databind's default pretty
+   * printer indents, or gives up.
+   *
+   * @param factory the factory to write with
+   * @param value the document
+   * @param indented whether to indent as {@code writerWithDefaultPrettyPrinter()} does
+   * @return the UTF-8 JSON bytes, or empty where the databind path must write
+   */
+  public static Optional<byte[]> write(JsonFactory factory, Object value, boolean indented) {
     Shape shape = SHAPES.get(value.getClass());
     if (!(shape instanceof RecordShape)) {
       return Optional.empty();
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-    try (JsonGenerator g = factory.createGenerator(out)) {
+    ObjectWriteContext context = indented ? INDENTED : ObjectWriteContext.empty();
+    try (JsonGenerator g = factory.createGenerator(context, out)) {
       shape.write(value, g);
     } catch (Unhandled e) {
       return Optional.empty();

@@ -63,6 +63,20 @@ class FastPathProperties {
             .contains(new String(bytes, StandardCharsets.UTF_8)));
   }
 
+  @Property(tries = 400)
+  void indentedItWritesWhatDatabindsDefaultPrettyPrinterWrites(@ForAll("documents") Object doc) {
+    Optional<byte[]> fast = FastPath.write(CODEC.factory(), doc, true);
+    Optional<String> slow;
+    try {
+      slow = Optional.of(CODEC.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+    } catch (JacksonException e) {
+      slow = Optional.empty();
+    }
+    Optional<String> expected = slow;
+    fast.ifPresent(
+        bytes -> assertThat(expected).as("databind writes it too").contains(new String(bytes, StandardCharsets.UTF_8)));
+  }
+
   @Property(tries = 800)
   void whereverTheShortcutReadsDatabindReadsTheSameRecord(@ForAll("documents") Object doc) {
     databindWrite(doc).ifPresent(json -> assertSameRead(doc.getClass(), json));

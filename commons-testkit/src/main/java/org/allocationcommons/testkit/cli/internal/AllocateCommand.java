@@ -20,8 +20,9 @@ import org.allocationcommons.core.model.AllocationState;
 import org.allocationcommons.core.model.Commitment;
 import org.allocationcommons.sync.codec.Codec;
 import org.allocationcommons.sync.codec.InvalidDocumentException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * {@code allocate}: one provider's allocation from a scenario {@code {"provider": "<pubKey>",
@@ -102,7 +103,11 @@ public final class AllocateCommand {
     String source = a.operands().isEmpty() ? "-" : a.operands().get(0);
     byte[] json = read(source, maxBytes);
     AllocationState state = allocate(json, policy);
-    out.println(codec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(codec.requireValid(state)));
+    // Written by the codec's streaming path (databind's layout, without loading databind), then
+    // copied out as bytes rather than decoded into one String first.
+    byte[] text = codec.writeIndented(state);
+    out.write(text, 0, text.length);
+    out.println();
     return 0;
   }
 
@@ -112,30 +117,9 @@ public final class AllocateCommand {
    * @throws UsageException naming what is wrong with the scenario
    */
   AllocationState allocate(byte[] json, AllocationPolicy policy) throws UsageException {
-    JsonNode root;
-    try {
-      root = codec.readTree(json, "scenario");
-    } catch (InvalidDocumentException e) {
-      throw new UsageException("the scenario is not valid JSON: " + e.getMessage(), e);
-    }
-    if (!root.isObject()) {
-      throw new UsageException("the scenario must be a JSON object {\"provider\": ..., \"commitments\": {...}}, was a "
-          + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
-    }
-    JsonNode providerNode = root.get("provider");
-    if (providerNode == null || !providerNode.isString() || providerNode.stringValue().isBlank()) {
-      throw new UsageException("scenario field 'provider' must be a non-blank pubKey string, was " + providerNode);
-    }
-    String provider = providerNode.stringValue();
-    JsonNode commitmentsNode = root.get("commitments");
-    if (commitmentsNode == null || !commitmentsNode.isObject()) {
-      throw new UsageException("scenario field 'commitments' must be an object {\"<pubKey>\": <Commitment>}, was "
-          + commitmentsNode);
-    }
-    Map<String, Commitment> commitments = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : commitmentsNode.properties()) {
-      commitments.put(e.getKey(), commitment(e.getKey(), e.getValue()));
-    }
+    Scenario scenario = scenario(json);
+    String provider = scenario.provider();
+    Map<String, Commitment> commitments = scenario.commitments();
     Commitment mine = commitments.get(provider);
     if (mine == null) {
       throw new UsageException("scenario field 'provider' is '" + provider + "', but 'commitments' has no entry for it; "
@@ -153,26 +137,172 @@ public final class AllocateCommand {
     }
   }
 
-  private Commitment commitment(String key, JsonNode node) throws UsageException {
-    String where = "commitments." + key;
-    if (!node.isObject()) {
-      throw new UsageException("scenario field '" + where + "' must be a commitment object, was " + node);
+  /** A parsed scenario: the provider's pubKey and every commitment, in input order. */
+  record Scenario(String provider, Map<String, Commitment> commitments) {}
+
+  /**
+   * Reads a scenario in one streaming pass: each commitment's bytes are located without building
+   * a tree, completed with its key as pubKey and a seed stamp when those are absent, and read by
+   * the codec (its streaming path, with the model's checks), so a large scenario is not parsed
+   * twice nor copied as a tree.
+   */
+  Scenario scenario(byte[] json) throws UsageException {
+    String provider = null;
+    boolean sawProvider = false;
+    String providerShown = "null";
+    Map<String, Commitment> commitments = null;
+    String commitmentsShown = "null";
+    try (JsonParser p = codec.factory().createParser(json)) {
+      JsonToken root = p.nextToken();
+      if (root == null) {
+        throw new UsageException("the scenario is not valid JSON: empty input; a JSON document is required");
+      }
+      if (root != JsonToken.START_OBJECT) {
+        throw new UsageException("the scenario must be a JSON object {\"provider\": ..., \"commitments\": {...}}, was a "
+            + kind(root));
+      }
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = p.currentName();
+        JsonToken t = p.nextToken();
+        if (name.equals("provider")) {
+          sawProvider = true;
+          provider = t == JsonToken.VALUE_STRING ? p.getString() : null;
+          providerShown = shown(p, t);
+          p.skipChildren();
+        } else if (name.equals("commitments")) {
+          if (t == JsonToken.START_OBJECT) {
+            commitments = commitments(p, json);
+          } else {
+            commitmentsShown = shown(p, t);
+            p.skipChildren();
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (p.nextToken() != null) {
+        throw new UsageException("the scenario is not valid JSON: trailing content after the document");
+      }
+    } catch (JacksonException e) {
+      throw new UsageException("the scenario is not valid JSON: " + e.getOriginalMessage(), e);
     }
-    ObjectNode c = (ObjectNode) node.deepCopy();
-    JsonNode pubKey = c.get("pubKey");
-    if (pubKey == null) {
-      c.put("pubKey", key);
-    } else if (!pubKey.isString() || !pubKey.stringValue().equals(key)) {
-      throw new UsageException("scenario field '" + where + ".pubKey' is " + pubKey + " but must equal its key '" + key + "'");
+    if (provider == null || provider.isBlank()) {
+      throw new UsageException("scenario field 'provider' must be a non-blank pubKey string, was "
+          + (sawProvider ? providerShown : "null"));
     }
-    if (c.get("itcStamp") == null) {
-      c.putObject("itcStamp").put("id", 0).put("event", 0);
+    if (commitments == null) {
+      throw new UsageException("scenario field 'commitments' must be an object {\"<pubKey>\": <Commitment>}, was "
+          + commitmentsShown);
     }
-    try {
-      return codec.fromTree(c, Commitment.class);
-    } catch (InvalidDocumentException e) {
-      throw new UsageException("scenario field '" + where + "' is not a valid commitment: " + e.getMessage(), e);
+    return new Scenario(provider, commitments);
+  }
+
+  /** The commitments object, the parser on its START_OBJECT; leaves it on the matching END_OBJECT. */
+  private Map<String, Commitment> commitments(JsonParser p, byte[] json) throws UsageException {
+    Map<String, Commitment> commitments = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String key = p.currentName();
+      String where = "commitments." + key;
+      JsonToken t = p.nextToken();
+      if (t != JsonToken.START_OBJECT) {
+        throw new UsageException("scenario field '" + where + "' must be a commitment object, was " + shown(p, t));
+      }
+      int start = (int) p.currentTokenLocation().getByteOffset();
+      boolean hasStamp = false;
+      boolean hasPubKey = false;
+      boolean empty = true;
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        empty = false;
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        if (field.equals("pubKey")) {
+          hasPubKey = true;
+          if (v != JsonToken.VALUE_STRING || !p.getString().equals(key)) {
+            throw new UsageException("scenario field '" + where + ".pubKey' is " + shown(p, v)
+                + " but must equal its key '" + key + "'");
+          }
+        } else if (field.equals("itcStamp")) {
+          hasStamp = v != JsonToken.VALUE_NULL;
+        }
+        p.skipChildren();
+      }
+      int end = (int) p.currentTokenLocation().getByteOffset() + 1;
+      byte[] document = completed(json, start, end, key, hasPubKey, hasStamp, empty);
+      Commitment c;
+      try {
+        c = codec.read(document, Commitment.class);
+      } catch (InvalidDocumentException e) {
+        throw new UsageException("scenario field '" + where + "' is not a valid commitment: " + e.getMessage(), e);
+      }
+      if (commitments.put(key, c) != null) {
+        throw new UsageException("scenario field 'commitments' has the key '" + key + "' twice");
+      }
     }
+    return commitments;
+  }
+
+  /** The bytes of one commitment, with {@code pubKey} and a seed {@code itcStamp} added when absent. */
+  private static byte[] completed(
+      byte[] json, int start, int end, String key, boolean hasPubKey, boolean hasStamp, boolean empty) {
+    if (hasPubKey && hasStamp) {
+      return java.util.Arrays.copyOfRange(json, start, end);
+    }
+    StringBuilder added = new StringBuilder();
+    if (!hasPubKey) {
+      added.append("\"pubKey\":").append(quoted(key));
+    }
+    if (!hasStamp) {
+      if (added.length() > 0) {
+        added.append(',');
+      }
+      added.append("\"itcStamp\":{\"id\":0,\"event\":0}");
+    }
+    if (!empty) {
+      added.append(',');
+    }
+    byte[] extra = added.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] out = new byte[end - start + extra.length];
+    out[0] = '{';
+    System.arraycopy(extra, 0, out, 1, extra.length);
+    System.arraycopy(json, start + 1, out, 1 + extra.length, end - start - 1);
+    return out;
+  }
+
+  /** {@code s} as a JSON string literal. */
+  private static String quoted(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20) {
+        b.append(String.format("\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('"').toString();
+  }
+
+  /** A value for a message: a scalar as JSON, an object or array by kind (the parser stays on it). */
+  private static String shown(JsonParser p, JsonToken t) {
+    return switch (t) {
+      case VALUE_STRING -> quoted(p.getString());
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      default -> p.getString();
+    };
+  }
+
+  private static String kind(JsonToken t) {
+    return switch (t) {
+      case START_ARRAY -> "array";
+      case VALUE_STRING -> "string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+      case VALUE_TRUE, VALUE_FALSE -> "boolean";
+      case VALUE_NULL -> "null";
+      default -> t.name().toLowerCase(java.util.Locale.ROOT);
+    };
   }
 
   private byte[] read(String source, int maxBytes) throws UsageException {
