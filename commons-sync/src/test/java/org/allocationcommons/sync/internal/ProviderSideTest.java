@@ -13,6 +13,7 @@ import org.allocationcommons.core.model.AllocationState;
 import org.allocationcommons.core.model.AvailabilitySlot;
 import org.allocationcommons.core.model.Commitment;
 import org.allocationcommons.core.model.NeedSlot;
+import org.allocationcommons.core.subgroups.Subgroups;
 import org.allocationcommons.itc.Stamp;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,46 @@ class ProviderSideTest {
     assertThat(p.positiveMutualRecognition()).containsOnlyKeys("r");
     assertThat(c.subgroups().allMutualPartners()).contains("r");
     assertThat(p.computations()).isEqualTo(1);
+  }
+
+  /**
+   * The index is kept while no need slot changes (a report, a damping factor, recognition) and
+   * rebuilt when one does; either way the allocation is exactly the one computed from scratch.
+   */
+  @Test
+  void theIndexIsReusedWhileNeedSlotsStayAsTheyWereAndTheAllocationIsTheSame() {
+    Commitment r = recipient();
+    Commitment other = Commitment.builder("s").timestamp(T).needSlot(NeedSlot.of("m", "bread", 3)).recognize("p", 1.0).build();
+    Commitment reported =
+        new RecipientSide("r").update(Optional.of(r), Map.of("p", stateOf("p", r), "q", stateOf("q", r)), T).commitment().orElseThrow();
+    Commitment damped = r.toBuilder().dampingFactor(0.5).build();
+    Commitment moreNeed = r.toBuilder().needSlots(List.of(NeedSlot.of("n", "bread", 9))).build();
+    Commitment mine = provider("p", 10).toBuilder().recognize("s", 0.5).build();
+    ProviderSide p = new ProviderSide("p", AllocationPolicy.FAITHFUL, Optional.empty());
+    long t = T;
+    long[] builds = {1, 1, 1, 2, 2, 3};
+    List<Map<String, Commitment>> networks =
+        List.of(
+            Map.of("r", r, "s", other),
+            Map.of("r", reported, "s", other),
+            Map.of("r", damped, "s", other),
+            Map.of("r", moreNeed, "s", other),
+            Map.of("r", moreNeed, "s", other, "p", mine),
+            Map.of("r", moreNeed));
+    for (int i = 0; i < networks.size(); i++) {
+      Map<String, Commitment> net = networks.get(i);
+      ProviderSide.Computed c = p.compute(Optional.of(mine), net, Map.of(), Optional.empty(), ++t);
+      Map<String, Commitment> others = new java.util.HashMap<>(net);
+      others.remove("p");
+      assertThat(c.result())
+          .as("computation %d", i)
+          .isEqualTo(
+              Allocation.compute(
+                  AllocationInput.of(
+                      "p", mine, c.subgroups().mutualRecognition(), mine.recognitionWeights(), Subgroups.active(others, t)),
+                  AllocationPolicy.FAITHFUL));
+      assertThat(p.indexBuilds()).as("index builds after computation %d", i).isEqualTo(builds[i]);
+    }
   }
 
   @Test
