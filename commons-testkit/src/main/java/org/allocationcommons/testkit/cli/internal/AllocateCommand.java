@@ -23,6 +23,7 @@ import org.allocationcommons.sync.codec.InvalidDocumentException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * {@code allocate}: one provider's allocation from a scenario {@code {"provider": "<pubKey>",
@@ -148,7 +149,6 @@ public final class AllocateCommand {
    */
   Scenario scenario(byte[] json) throws UsageException {
     String provider = null;
-    boolean sawProvider = false;
     String providerShown = "null";
     Map<String, Commitment> commitments = null;
     String commitmentsShown = "null";
@@ -165,7 +165,6 @@ public final class AllocateCommand {
         String name = p.currentName();
         JsonToken t = p.nextToken();
         if (name.equals("provider")) {
-          sawProvider = true;
           provider = t == JsonToken.VALUE_STRING ? p.getString() : null;
           providerShown = shown(p, t);
           p.skipChildren();
@@ -187,8 +186,7 @@ public final class AllocateCommand {
       throw new UsageException("the scenario is not valid JSON: " + e.getOriginalMessage(), e);
     }
     if (provider == null || provider.isBlank()) {
-      throw new UsageException("scenario field 'provider' must be a non-blank pubKey string, was "
-          + (sawProvider ? providerShown : "null"));
+      throw new UsageException("scenario field 'provider' must be a non-blank pubKey string, was " + providerShown);
     }
     if (commitments == null) {
       throw new UsageException("scenario field 'commitments' must be an object {\"<pubKey>\": <Commitment>}, was "
@@ -268,19 +266,10 @@ public final class AllocateCommand {
     return out;
   }
 
-  /** {@code s} as a JSON string literal. */
+  /** {@code s} as a JSON string literal, escaped by Jackson's own encoder. */
   private static String quoted(String s) {
     StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20) {
-        b.append(String.format("\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
+    JsonStringEncoder.getInstance().quoteAsString(s, b);
     return b.append('"').toString();
   }
 
