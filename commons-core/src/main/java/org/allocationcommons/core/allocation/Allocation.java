@@ -78,8 +78,11 @@ public final class Allocation {
    * ReferenceAllocation} is the readable version it is tested to equal exactly.
    */
   private static AllocationResult run(AllocationInput input, AllocationPolicy policy, CompatibilityIndex index) {
-    double threshold =
-        policy == AllocationPolicy.FAITHFUL ? TIER2_THRESHOLD : WATER_FILLING_TIER2_THRESHOLD;
-    return Kernel.run(input, policy, index, threshold, OFFER_EPSILON);
+    return Kernel.run(input, policy, index, threshold(policy), OFFER_EPSILON);
+  }
+
+  /** The leftover below which tier 2 does not run, by policy. */
+  static double threshold(AllocationPolicy policy) {
+    return policy == AllocationPolicy.FAITHFUL ? TIER2_THRESHOLD : WATER_FILLING_TIER2_THRESHOLD;
   }
 }

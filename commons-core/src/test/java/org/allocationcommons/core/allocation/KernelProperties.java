@@ -72,7 +72,7 @@ class KernelProperties {
   }
 
   /** Adds reports, profiles, attribute rules, zero-quantity slots and more need slots. */
-  private static AllocationInput decorate(AllocationInput in, long seed) {
+  static AllocationInput decorate(AllocationInput in, long seed) {
     Random rnd = new Random(seed);
     Map<String, Commitment> network = new LinkedHashMap<>();
     Map<String, Profile> profiles = new TreeMap<>();

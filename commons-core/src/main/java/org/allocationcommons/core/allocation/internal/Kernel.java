@@ -49,7 +49,60 @@ public final class Kernel {
       CompatibilityIndex index,
       double tier2Threshold,
       double offerEpsilon) {
+    return runIncrementally(null, input, policy, index, tier2Threshold, offerEpsilon).result();
+  }
+
+  /**
+   * What one computation leaves for the next: its network, the per-slot trace of each run and the
+   * result. Opaque; immutable once returned.
+   */
+  public static final class Memo {
+    private final Network net;
+    private final AllocationPolicy policy;
+    private final Trace uncapped;
+    private final AllocationResult result;
+    private final int reused;
+
+    private Memo(Network net, AllocationPolicy policy, Trace uncapped, AllocationResult result, int reused) {
+      this.net = net;
+      this.policy = policy;
+      this.uncapped = uncapped;
+      this.result = result;
+      this.reused = reused;
+    }
+
+    /** The allocation. */
+    public AllocationResult result() {
+      return result;
+    }
+
+    /** Capacity slots of the uncapped run replayed from the previous computation, not recomputed. */
+    public int reusedSlots() {
+      return reused;
+    }
+  }
+
+  /**
+   * As {@link #run}, reusing from {@code previous} (nullable) the capacity slots that the change
+   * cannot have touched; the result is exactly what {@link #run} gives.
+   *
+   * <p>Only faithful runs without caps have independent slots (what a slot gives depends on its own
+   * compatible set and those recipients' MR, weight, damping, profile and quantities, and not on
+   * what earlier slots gave); water-filling and the capped run of SPEC 4.4 carry what each need
+   * slot has been given from slot to slot, so they are recomputed whole. A slot is reused when the
+   * index, the provider's capacity slots and profile are the same objects or equal, and no
+   * recipient whose MR, weight, damping, profile or recognition changed has a need slot compatible
+   * with it.
+   */
+  public static Memo runIncrementally(
+      Memo previous,
+      AllocationInput input,
+      AllocationPolicy policy,
+      CompatibilityIndex index,
+      double tier2Threshold,
+      double offerEpsilon) {
     Network net = new Network(input, index);
+    boolean[] reusable = previous == null ? null : Reuse.reusable(previous.net, previous.policy, net, policy);
     boolean reports = false;
     for (Commitment c : input.networkCommitments().values()) {
       if (c != null && !c.needSlotReports().isEmpty() && !c.pubKey().equals(input.providerId())) {
@@ -58,9 +111,12 @@ public final class Kernel {
       }
     }
     Run uncapped = new Run(net, policy, tier2Threshold, false);
-    AllocationResult plain = uncapped.run();
+    AllocationResult plain =
+        reusable == null ? uncapped.run() : uncapped.run(reusable, previous.uncapped);
+    Trace trace = uncapped.trace(plain);
+    int reused = uncapped.replayed;
     if (!reports) {
-      return plain;
+      return new Memo(net, policy, trace, plain, reused);
     }
     Run capped = new Run(net, policy, tier2Threshold, true);
     AllocationResult provisional = capped.run();
@@ -74,7 +130,7 @@ public final class Kernel {
       }
     }
     offers.replaceAll((k, v) -> Collections.unmodifiableMap(v));
-    return new AllocationResult(
+    AllocationResult result = new AllocationResult(
         provisional.policy(),
         provisional.slotDenominators(),
         provisional.slotAllocations(),
@@ -82,6 +138,78 @@ public final class Kernel {
         provisional.warnings(),
         provisional.capacity(),
         Collections.unmodifiableMap(offers));
+    return new Memo(net, policy, trace, result, reused);
+  }
+
+  /**
+   * One run's output by capacity slot position, for replaying the slots a change did not touch:
+   * records {@code [recFrom[s], recFrom[s + 1])} as ordinals, quantities and tiers with their
+   * materialised objects, the slot's denominators (null when it had no recipients) and the warnings
+   * it raised, in first-raised order.
+   */
+  private record Trace(
+      int[] recFrom,
+      int[] recNeed,
+      double[] recQty,
+      boolean[] recMutual,
+      List<SlotAllocation> records,
+      SlotDenominators[] denominators,
+      int[] warnFrom,
+      List<MatchWarning> warnings) {}
+
+  /** Which capacity slots of a new network a previous computation's trace can stand for. */
+  private static final class Reuse {
+
+    /** Above this share of changed recipients, finding the touched slots costs more than it saves. */
+    private static final int CHANGED_FRACTION = 8;
+
+    static boolean[] reusable(Network old, AllocationPolicy oldPolicy, Network now, AllocationPolicy policy) {
+      if (policy != AllocationPolicy.FAITHFUL
+          || oldPolicy != policy
+          || old.index != now.index
+          || !old.in.providerId().equals(now.in.providerId())
+          || !old.providerProfile.equals(now.providerProfile)) {
+        return null;
+      }
+      List<AvailabilitySlot> slots = now.in.providerCommitment().capacitySlots();
+      List<AvailabilitySlot> oldSlots = old.in.providerCommitment().capacitySlots();
+      if (slots != oldSlots && !slots.equals(oldSlots)) {
+        return null;
+      }
+      // the same index: the same recipients at the same positions, the same need slots
+      int changed = 0;
+      boolean[] differs = new boolean[now.owners];
+      for (int r = 0; r < now.owners; r++) {
+        if (Double.compare(old.mr[r], now.mr[r]) != 0
+            || Double.compare(old.weight[r], now.weight[r]) != 0
+            || Double.compare(old.damping[r], now.damping[r]) != 0
+            || old.recognised[r] != now.recognised[r]
+            || !old.profile[r].equals(now.profile[r])) {
+          differs[r] = true;
+          changed++;
+        }
+      }
+      if (changed > 1 && changed * CHANGED_FRACTION > now.owners) {
+        return null;
+      }
+      boolean[] reusable = new boolean[slots.size()];
+      Arrays.fill(reusable, true);
+      if (changed == 0) {
+        return reusable;
+      }
+      for (int o = 0; o < now.size; o++) {
+        if (!differs[now.ownerOf[o]]) {
+          continue;
+        }
+        NeedSlot need = now.slot[o];
+        for (int s = 0; s < reusable.length; s++) {
+          if (reusable[s] && SlotCompatibility.slotsCompatible(need, slots.get(s))) {
+            reusable[s] = false;
+          }
+        }
+      }
+      return reusable;
+    }
   }
 
   /** What does not change between the uncapped and the capped run. */
@@ -195,7 +323,17 @@ public final class Kernel {
     private int[] recNeed = new int[64];
     private double[] recQty = new double[64];
     private boolean[] recMutual = new boolean[64];
+    private SlotAllocation[] recObject = new SlotAllocation[64];
     private int records;
+
+    // per slot position: where its records and warnings start, its denominators
+    private int[] recFrom;
+    private SlotDenominators[] slotDenominators;
+    private int[] warnFrom;
+    private final List<MatchWarning> warningLog = new ArrayList<>();
+    private final Set<MatchWarning> slotWarnings = new LinkedHashSet<>();
+    /** Slots replayed from a previous trace. */
+    int replayed;
 
     Run(Network net, AllocationPolicy policy, double threshold, boolean capped) {
       this.net = net;
@@ -215,18 +353,41 @@ public final class Kernel {
     }
 
     AllocationResult run() {
+      return run(null, null);
+    }
+
+    /** Computes every slot, or replays from {@code previous} those that {@code reusable} marks. */
+    AllocationResult run(boolean[] reusable, Trace previous) {
       double capacity = 0;
       List<AvailabilitySlot> slots = net.in.providerCommitment().capacitySlots();
+      recFrom = new int[slots.size() + 1];
+      warnFrom = new int[slots.size() + 1];
+      slotDenominators = new SlotDenominators[slots.size()];
       for (int s = 0; s < slots.size(); s++) {
         AvailabilitySlot slot = slots.get(s);
+        recFrom[s] = records;
+        warnFrom[s] = warningLog.size();
         if (slot.quantity() > 0) {
           capacity += slot.quantity();
-          allocateSlot(s, slot);
+          if (reusable != null && reusable[s]) {
+            replay(s, slot, previous);
+          } else {
+            slotWarnings.clear();
+            allocateSlot(s, slot);
+            warningLog.addAll(slotWarnings);
+            warnings.addAll(slotWarnings);
+          }
         }
       }
+      recFrom[slots.size()] = records;
+      warnFrom[slots.size()] = warningLog.size();
       List<SlotAllocation> list = new ArrayList<>(records);
       for (int i = 0; i < records; i++) {
         int o = recNeed[i];
+        if (recObject[i] != null) {
+          list.add(recObject[i]);
+          continue;
+        }
         list.add(
             new SlotAllocation(
                 slots.get(recSlot[i]).id(),
@@ -253,6 +414,81 @@ public final class Kernel {
           List.copyOf(warnings),
           capacity,
           Map.of());
+    }
+
+    /** This run's trace, with the records of {@code result}. */
+    Trace trace(AllocationResult result) {
+      return new Trace(
+          recFrom,
+          Arrays.copyOf(recNeed, records),
+          Arrays.copyOf(recQty, records),
+          Arrays.copyOf(recMutual, records),
+          result.slotAllocations(),
+          slotDenominators,
+          warnFrom,
+          List.copyOf(warningLog));
+    }
+
+    /**
+     * Slot {@code s} as {@code previous} computed it: the same records, denominators and warnings,
+     * and the same additions to what each need and recipient has been given, in the same order.
+     */
+    private void replay(int s, AvailabilitySlot slot, Trace previous) {
+      replayed++;
+      for (int i = previous.warnFrom()[s]; i < previous.warnFrom()[s + 1]; i++) {
+        MatchWarning w = previous.warnings().get(i);
+        warningLog.add(w);
+        warnings.add(w);
+      }
+      SlotDenominators d = previous.denominators()[s];
+      if (d == null) {
+        return;
+      }
+      slotDenominators[s] = d;
+      denominators.put(slot.id(), d);
+      int to = previous.recFrom()[s + 1];
+      int owner = -1;
+      double total = 0;
+      for (int i = previous.recFrom()[s]; i < to; i++) {
+        int o = previous.recNeed()[i];
+        int r = net.ownerOf[o];
+        if (r != owner) {
+          addTotal(owner, total);
+          owner = r;
+          total = 0;
+        }
+        double x = previous.recQty()[i];
+        append(s, o, x, previous.recMutual()[i]);
+        recObject[records - 1] = previous.records().get(i);
+        total += x;
+        given[o] += x;
+        capLeft[o] -= x;
+      }
+      addTotal(owner, total);
+    }
+
+    private void addTotal(int r, double total) {
+      if (total > 0) {
+        // 0.0 + total == total, and later additions happen in the reference's merge order
+        totals[r] = touched[r] ? totals[r] + total : total;
+        touched[r] = true;
+      }
+    }
+
+    private void append(int s, int o, double x, boolean mutual) {
+      if (records == recNeed.length) {
+        int len = records * 2;
+        recSlot = Arrays.copyOf(recSlot, len);
+        recNeed = Arrays.copyOf(recNeed, len);
+        recQty = Arrays.copyOf(recQty, len);
+        recMutual = Arrays.copyOf(recMutual, len);
+        recObject = Arrays.copyOf(recObject, len);
+      }
+      recSlot[records] = s;
+      recNeed[records] = o;
+      recQty[records] = x;
+      recMutual[records] = mutual;
+      records++;
     }
 
     private void allocateSlot(int s, AvailabilitySlot slot) {
@@ -283,7 +519,9 @@ public final class Kernel {
       if (left > threshold && g2 > 0) {
         d2 = tier(false, left);
       }
-      denominators.put(slot.id(), SlotDenominators.of(d1, d2));
+      SlotDenominators d = SlotDenominators.of(d1, d2);
+      slotDenominators[s] = d;
+      denominators.put(slot.id(), d);
       for (int g = 0; g < groups; g++) {
         if (groupAlloc[g] > 0) {
           spread(s, g);
@@ -366,29 +604,14 @@ public final class Kernel {
         int o = groupNeeds[k];
         double x = Math.min(fillable(o), left);
         if (x > 0) {
-          if (records == recNeed.length) {
-            int len = records * 2;
-            recSlot = Arrays.copyOf(recSlot, len);
-            recNeed = Arrays.copyOf(recNeed, len);
-            recQty = Arrays.copyOf(recQty, len);
-            recMutual = Arrays.copyOf(recMutual, len);
-          }
-          recSlot[records] = s;
-          recNeed[records] = o;
-          recQty[records] = x;
-          recMutual[records] = mutual;
-          records++;
+          append(s, o, x, mutual);
           left -= x;
           total += x;
           given[o] += x;
           capLeft[o] -= x;
         }
       }
-      if (total > 0) {
-        // 0.0 + total == total, and later additions happen in the reference's merge order
-        totals[r] = touched[r] ? totals[r] + total : total;
-        touched[r] = true;
-      }
+      addTotal(r, total);
     }
 
     /**
@@ -397,7 +620,7 @@ public final class Kernel {
      * reference's order.
      */
     private void collectGroups(AvailabilitySlot slot) {
-      SlotCompatibility.dateWarning(slot).ifPresent(warnings::add);
+      SlotCompatibility.dateWarning(slot).ifPresent(slotWarnings::add);
       CompatibilityIndex index = net.index;
       int[] ordinals = index.compatibleOrdinals(slot);
       if (groupNeeds.length < ordinals.length) {
@@ -440,13 +663,13 @@ public final class Kernel {
               new FilterContext(net.in.providerId(), net.mr[r], slot, need, net.providerProfile);
           List<MatchWarning> filterWarnings = new ArrayList<>(0);
           pass = SlotCompatibility.filtersPass(need, slot, forRecipient, forProvider, filterWarnings);
-          warnings.addAll(filterWarnings);
+          slotWarnings.addAll(filterWarnings);
         }
         if (pass) {
           groupNeeds[used++] = o;
           groupTo[groups - 1] = used;
           if (index.hasDateWarning(o)) {
-            index.dateWarning(index.needs().get(o)).ifPresent(warnings::add);
+            index.dateWarning(index.needs().get(o)).ifPresent(slotWarnings::add);
           }
         }
       }
