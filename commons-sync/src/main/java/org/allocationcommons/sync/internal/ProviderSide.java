@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.allocationcommons.core.allocation.Allocation;
 import org.allocationcommons.core.allocation.AllocationInput;
 import org.allocationcommons.core.allocation.AllocationPolicy;
 import org.allocationcommons.core.allocation.AllocationResult;
+import org.allocationcommons.core.allocation.IncrementalAllocation;
 import org.allocationcommons.core.convergence.Convergence;
 import org.allocationcommons.core.matching.CompatibilityIndex;
 import org.allocationcommons.core.model.AllocationState;
@@ -47,6 +47,9 @@ public final class ProviderSide {
   private CompatibilityIndex index;
   private List<Map.Entry<String, List<NeedSlot>>> indexedNeeds = List.of();
   private long indexBuilds;
+  /** The last computation, for the next one to replay the capacity slots a change cannot touch. */
+  private Optional<IncrementalAllocation> allocation = Optional.empty();
+  private long reusedSlots;
 
   public ProviderSide(String me, AllocationPolicy policy, Optional<AllocationState> last) {
     this.me = me;
@@ -81,8 +84,13 @@ public final class ProviderSide {
     mutualRecognition = sg.mutualRecognition();
     Commitment c = mine.orElseGet(() -> Commitment.builder(me).timestamp(Math.max(now, 1)).build());
     Map<String, Commitment> active = Subgroups.active(net, now);
-    AllocationResult result =
-        Allocation.compute(AllocationInput.of(me, c, mutualRecognition, myW, active), policy, indexFor(active));
+    AllocationInput input = AllocationInput.of(me, c, mutualRecognition, myW, active);
+    CompatibilityIndex idx = indexFor(active);
+    IncrementalAllocation next =
+        allocation.map(a -> a.next(input, idx)).orElseGet(() -> IncrementalAllocation.of(input, policy, idx));
+    allocation = Optional.of(next);
+    reusedSlots += next.reusedSlots();
+    AllocationResult result = next.result();
     Convergence.Check check =
         Convergence.both(
             Convergence.check(previousDenominators, result.slotDenominators()),
@@ -122,6 +130,11 @@ public final class ProviderSide {
       indexBuilds++;
     }
     return index;
+  }
+
+  /** How many capacity slots, over all computations, were replayed from the previous one. */
+  public long reusedSlots() {
+    return reusedSlots;
   }
 
   /** How many times a compatibility index was built (the rest reused one). */

@@ -63,6 +63,8 @@ class ProviderSideTest {
     ProviderSide p = new ProviderSide("p", AllocationPolicy.FAITHFUL, Optional.empty());
     long t = T;
     long[] builds = {1, 1, 1, 2, 2, 3};
+    // replayed: after the report (it acts in the capped run only) and after p's own entry appeared
+    long[] reused = {0, 1, 1, 1, 2, 2};
     List<Map<String, Commitment>> networks =
         List.of(
             Map.of("r", r, "s", other),
@@ -84,6 +86,7 @@ class ProviderSideTest {
                       "p", mine, c.subgroups().mutualRecognition(), mine.recognitionWeights(), Subgroups.active(others, t)),
                   AllocationPolicy.FAITHFUL));
       assertThat(p.indexBuilds()).as("index builds after computation %d", i).isEqualTo(builds[i]);
+      assertThat(p.reusedSlots()).as("capacity slots replayed after computation %d", i).isEqualTo(reused[i]);
     }
   }
 
