@@ -70,8 +70,8 @@ public final class ChangeToStateHarness {
       side.compute(Optional.of(mine), network, weights, Optional.empty(), ++t);
       need[i] = (System.nanoTime() - started) / 1e6;
     }
-    System.out.printf(Locale.ROOT, "%d participants, %d capacity slots, %d rounds; index builds %d%n",
-        participants, slots, rounds, side.indexBuilds());
+    System.out.printf(Locale.ROOT, "%d participants, %d capacity slots, %d rounds; index builds %d, capacity slots replayed %d%n",
+        participants, slots, rounds, side.indexBuilds(), side.reusedSlots());
     System.out.println("damping factor changed (need slots as they were): " + summary(report));
     System.out.println("a need quantity changed:                         " + summary(need));
   }
