@@ -12,6 +12,7 @@ import org.allocationcommons.core.allocation.AllocationInput;
 import org.allocationcommons.core.allocation.AllocationPolicy;
 import org.allocationcommons.core.model.Commitment;
 import org.allocationcommons.core.model.NeedSlot;
+import org.allocationcommons.core.model.ProviderShare;
 import org.allocationcommons.itc.Stamp;
 import org.allocationcommons.sync.document.RecognitionWeights;
 import org.allocationcommons.sync.internal.ProviderSide;
@@ -25,8 +26,9 @@ import org.allocationcommons.sync.internal.ProviderSide;
  * and a recipient's need quantity. Prints the median and range of each.
  *
  * <p>Run: {@code java -cp commons-benchmarks/target/benchmarks.jar
- * org.allocationcommons.benchmarks.sync.ChangeToStateHarness [participants slots rounds]}
- * (default 30000 1000 15).
+ * org.allocationcommons.benchmarks.sync.ChangeToStateHarness [participants slots rounds [reports]]}
+ * (default 30000 1000 15; {@code reports}: every need slot carries a residual-need report, so the
+ * capped run of SPEC 4.4 runs too, as in a settled network).
  */
 public final class ChangeToStateHarness {
 
@@ -37,6 +39,7 @@ public final class ChangeToStateHarness {
     int participants = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
     int slots = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+    boolean reports = args.length > 3 && args[3].equals("reports");
     AllocationInput in = SyntheticCommons.input(slots, participants * 10, 42);
     String me = in.providerId();
     Commitment mine = in.providerCommitment().toBuilder().recognitionWeights(in.providerWeights()).build();
@@ -44,7 +47,7 @@ public final class ChangeToStateHarness {
     Map<String, Commitment> network = new LinkedHashMap<>();
     Map<String, RecognitionWeights> weights = new LinkedHashMap<>();
     in.networkCommitments().forEach((pk, c) -> {
-      network.put(pk, c);
+      network.put(pk, reports ? reported(c, me) : c);
       Double m = in.mrValues().get(pk);
       weights.put(pk, new RecognitionWeights(pk, m == null ? Map.of() : Map.of(me, m), Stamp.seed(), c.timestamp()));
     });
@@ -74,6 +77,21 @@ public final class ChangeToStateHarness {
         participants, slots, rounds, side.indexBuilds(), side.reusedSlots());
     System.out.println("damping factor changed (need slots as they were): " + summary(report));
     System.out.println("a need quantity changed:                         " + summary(need));
+  }
+
+  /**
+   * {@code c} with a residual-need report on every need slot (SPEC 4.4): {@code me} and one other
+   * provider each offer 60% of it, so the provider's capped run has caps to respect.
+   */
+  private static Commitment reported(Commitment c, String me) {
+    Map<String, Map<String, ProviderShare>> reports = new LinkedHashMap<>();
+    double total = 0;
+    for (NeedSlot n : c.needSlots()) {
+      double q = n.quantity();
+      total += 0.5 * q;
+      reports.put(n.id(), Map.of(me, ProviderShare.of(0.6 * q, 0.5 * q), "another-provider", ProviderShare.of(0.6 * q, 0.5 * q)));
+    }
+    return c.toBuilder().report(Map.of(me, total, "another-provider", total), reports).build();
   }
 
   private static String summary(double[] ms) {
