@@ -8,6 +8,7 @@ import org.allocationcommons.core.model.AllocationState;
 import org.allocationcommons.core.model.ConvergenceEntry;
 import org.allocationcommons.core.model.SlotAllocation;
 import org.allocationcommons.core.model.SlotDenominators;
+import org.allocationcommons.core.model.internal.SlotAllocationColumns;
 import org.allocationcommons.itc.Stamp;
 
 /**
@@ -60,6 +61,12 @@ public record AllocationResult(
    */
   public double allocated() {
     double sum = 0;
+    if (slotAllocations instanceof SlotAllocationColumns columns) {
+      for (int i = 0; i < columns.size(); i++) {
+        sum += columns.quantity(i);
+      }
+      return sum;
+    }
     for (SlotAllocation a : slotAllocations) {
       sum += a.quantity();
     }

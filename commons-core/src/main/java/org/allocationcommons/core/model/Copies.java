@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.allocationcommons.core.model.internal.SlotAllocationColumns;
 
 /** Defensive, order-preserving immutable copies that treat null as empty and name bad elements. */
 final class Copies {
@@ -14,6 +15,9 @@ final class Copies {
   static <T> List<T> list(List<T> source, String field) {
     if (source == null || source.isEmpty()) {
       return List.of();
+    }
+    if (source instanceof SlotAllocationColumns) {
+      return source; // immutable and null-free by construction
     }
     List<T> copy = new ArrayList<>(source.size());
     for (int i = 0; i < source.size(); i++) {

@@ -252,6 +252,9 @@ class AllocationTest {
     AllocationResult r = allocate(AllocationPolicy.FAITHFUL, AvailabilitySlot.of("a1", "c", 5));
     AllocationState s = r.toState(true, List.of(), Stamp.seed(), T);
     assertThat(s.slotAllocations()).isEqualTo(r.slotAllocations());
+    // the records are columns built when read; the state keeps them so, without a copy
+    assertThat(s.slotAllocations()).isSameAs(r.slotAllocations());
+    assertThat(r.allocated()).isCloseTo(2.0, within(EPS));
     assertThat(s.totalFor("A")).isCloseTo(2.0, within(EPS));
     assertThat(s.totalFor("nobody")).isZero();
     assertThat(s.converged()).isTrue();

@@ -108,9 +108,9 @@ public final class Kernel {
     Run uncapped = new Run(net, policy, tier2Threshold, false);
     AllocationResult plain =
         reusable == null ? uncapped.run() : uncapped.run(reusable, previous.uncapped);
-    // a plain run (through run) keeps no trace: copying the records costs
-    // memory and time on the hot path (about 1 GB at 10,000 x 1,000,000)
-    Trace trace = keepTrace ? uncapped.trace(plain) : null;
+    // a plain run (through run) keeps no trace: it would keep the warning log and the
+    // per-slot offsets alive with the result
+    Trace trace = keepTrace ? uncapped.trace() : null;
     int reused = uncapped.replayed;
     if (!reports) {
       return new Memo(net, policy, trace, plain, reused);

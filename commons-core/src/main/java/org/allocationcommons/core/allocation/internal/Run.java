@@ -19,6 +19,7 @@ import org.allocationcommons.core.model.AvailabilitySlot;
 import org.allocationcommons.core.model.Commitment;
 import org.allocationcommons.core.model.NeedSlot;
 import org.allocationcommons.core.model.SlotAllocation;
+import org.allocationcommons.core.model.internal.SlotAllocationColumns;
 import org.allocationcommons.core.model.SlotDenominators;
 import org.allocationcommons.core.model.Tier;
 import org.allocationcommons.core.settling.Settling;
@@ -53,7 +54,6 @@ final class Run {
   private int[] recNeed = new int[64];
   private double[] recQty = new double[64];
   private boolean[] recMutual = new boolean[64];
-  private SlotAllocation[] recObject = new SlotAllocation[64];
   private int records;
 
   // per slot position: where its records and warnings start, its denominators
@@ -111,23 +111,15 @@ final class Run {
     }
     recFrom[slots.size()] = records;
     warnFrom[slots.size()] = warningLog.size();
-    List<SlotAllocation> list = new ArrayList<>(records);
-    for (int i = 0; i < records; i++) {
-      int o = recNeed[i];
-      if (recObject[i] != null) {
-        list.add(recObject[i]);
-        continue;
-      }
-      list.add(
-          new SlotAllocation(
-              slots.get(recSlot[i]).id(),
-              net.pubKey[net.ownerOf[o]],
-              net.slot[o].id(),
-              recQty[i],
-              true,
-              true,
-              recMutual[i] ? Tier.MUTUAL : Tier.NON_MUTUAL));
+    String[] slotIds = new String[slots.size()];
+    for (int s = 0; s < slotIds.length; s++) {
+      slotIds[s] = slots.get(s).id();
     }
+    // records stay columns, built when read (no 57 million objects at 10,000 x 1,000,000); the
+    // arrays are handed over and no longer written by this run
+    List<SlotAllocation> list =
+        new SlotAllocationColumns(
+            slotIds, net.ownerOf, net.pubKey, net.slot, recSlot, recNeed, recQty, recMutual, records);
     // by pubKey; recipients are usually already in that order (CompatibilityIndex.of), and then a
     // LinkedHashMap iterates the same without a tree's comparisons (7% of a call at 30,000)
     Map<String, Double> totalsByKey = net.ownersSorted ? new LinkedHashMap<>() : new TreeMap<>();
@@ -139,24 +131,17 @@ final class Run {
     return new AllocationResult(
         policy,
         Collections.unmodifiableMap(denominators),
-        Collections.unmodifiableList(list),
+        list,
         Collections.unmodifiableMap(totalsByKey),
         List.copyOf(warnings),
         capacity,
         Map.of());
   }
 
-  /** This run's trace, with the records of {@code result}. */
-  Trace trace(AllocationResult result) {
+  /** This run's trace; it shares the record columns with the run's result (neither writes them). */
+  Trace trace() {
     return new Trace(
-        recFrom,
-        Arrays.copyOf(recNeed, records),
-        Arrays.copyOf(recQty, records),
-        Arrays.copyOf(recMutual, records),
-        result.slotAllocations(),
-        slotDenominators,
-        warnFrom,
-        List.copyOf(warningLog));
+        recFrom, recNeed, recQty, recMutual, slotDenominators, warnFrom, List.copyOf(warningLog));
   }
 
   /**
@@ -189,7 +174,6 @@ final class Run {
       }
       double x = previous.recQty()[i];
       append(s, o, x, previous.recMutual()[i]);
-      recObject[records - 1] = previous.records().get(i);
       total += x;
       given[o] += x;
       capLeft[o] -= x;
@@ -212,7 +196,6 @@ final class Run {
       recNeed = Arrays.copyOf(recNeed, len);
       recQty = Arrays.copyOf(recQty, len);
       recMutual = Arrays.copyOf(recMutual, len);
-      recObject = Arrays.copyOf(recObject, len);
     }
     recSlot[records] = s;
     recNeed[records] = o;
