@@ -21,7 +21,6 @@ import org.allocationcommons.core.model.NeedSlot;
 import org.allocationcommons.core.model.SlotAllocation;
 import org.allocationcommons.core.model.internal.SlotAllocationColumns;
 import org.allocationcommons.core.model.SlotDenominators;
-import org.allocationcommons.core.model.Tier;
 import org.allocationcommons.core.settling.Settling;
 
 /** One computation; mutable working state, confined to one call. */
@@ -49,7 +48,7 @@ final class Run {
   private double[] cap = new double[16];
   private double[] out = new double[16];
 
-  // records, materialised at the end
+  // records, handed over as the result's columns (SlotAllocationColumns)
   private int[] recSlot = new int[64];
   private int[] recNeed = new int[64];
   private double[] recQty = new double[64];
