@@ -100,4 +100,35 @@ public final class SlotAllocationColumns extends AbstractList<SlotAllocation> im
   public int size() {
     return size;
   }
+
+  /** As {@link java.util.List#equals}; between two column lists without building records. */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof SlotAllocationColumns other)) {
+      return super.equals(o);
+    }
+    if (other == this) {
+      return true;
+    }
+    if (other.size != size) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      int a = needColumn[i];
+      int b = other.needColumn[i];
+      if (Double.compare(quantityColumn[i], other.quantityColumn[i]) != 0
+          || mutualColumn[i] != other.mutualColumn[i]
+          || !slotIds[slotColumn[i]].equals(other.slotIds[other.slotColumn[i]])
+          || !ownerKey[ownerOf[a]].equals(other.ownerKey[other.ownerOf[b]])
+          || !need[a].id().equals(other.need[b].id())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    return super.hashCode();
+  }
 }

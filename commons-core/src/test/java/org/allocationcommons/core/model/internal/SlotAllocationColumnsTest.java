@@ -47,6 +47,43 @@ class SlotAllocationColumnsTest {
   }
 
   @Test
+  void twoColumnListsAreEqualWhenTheirRecordsAre() {
+    // the same records through other arrays: slot and need positions differ, ids do not
+    SlotAllocationColumns same =
+        new SlotAllocationColumns(
+            new String[] {"a2", "a1"},
+            new int[] {0, 1, 1},
+            new String[] {"B", "A"},
+            new NeedSlot[] {needs[2], needs[0], needs[1]},
+            new int[] {1, 1, 0},
+            new int[] {1, 0, 2},
+            new double[] {1.5, 2.0, 0.25},
+            new boolean[] {true, false, true},
+            3);
+    assertThat(same).isEqualTo(columns());
+    assertThat(same.hashCode()).isEqualTo(columns().hashCode());
+    assertThat(columns()).isEqualTo(List.copyOf(same)).isNotEqualTo(same.subList(0, 2));
+    // one field differs in each
+    assertThat(changed(new int[] {0, 0, 0}, new int[] {0, 2, 1}, new double[] {1.5, 2.0, 0.25}, true))
+        .isNotEqualTo(columns());
+    assertThat(changed(new int[] {0, 0, 1}, new int[] {0, 2, 0}, new double[] {1.5, 2.0, 0.25}, true))
+        .isNotEqualTo(columns());
+    assertThat(changed(new int[] {0, 0, 1}, new int[] {1, 2, 1}, new double[] {1.5, 2.0, 0.25}, true))
+        .isNotEqualTo(columns());
+    assertThat(changed(new int[] {0, 0, 1}, new int[] {0, 2, 1}, new double[] {1.5, 2.5, 0.25}, true))
+        .isNotEqualTo(columns());
+    assertThat(changed(new int[] {0, 0, 1}, new int[] {0, 2, 1}, new double[] {1.5, 2.0, 0.25}, false))
+        .isNotEqualTo(columns());
+    assertThat(changed(new int[] {0, 0, 1}, new int[] {0, 2, 1}, new double[] {1.5, 2.0, 0.25}, true))
+        .isEqualTo(columns());
+  }
+
+  private SlotAllocationColumns changed(int[] slot, int[] need, double[] qty, boolean lastMutual) {
+    return new SlotAllocationColumns(
+        slotIds, ownerOf, ownerKey, needs, slot, need, qty, new boolean[] {true, false, lastMutual}, 3);
+  }
+
+  @Test
   void endsAtItsSizeAndCannotBeChanged() {
     SlotAllocationColumns columns = columns();
     assertThatThrownBy(() -> columns.get(3)).isInstanceOf(IndexOutOfBoundsException.class);
